@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bojagi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bojagi", targets: ["bojagi"]),
+        .library(name: "BojagiCore", targets: ["BojagiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "BojagiCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/catalog")]
+        ),
+        .executableTarget(
+            name: "bojagi",
+            dependencies: [
+                "BojagiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BojagiCoreTests",
+            dependencies: ["BojagiCore"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

@@ -1,0 +1,97 @@
+/// The commented `bojagi.yaml` that `bojagi init` writes: every section, with the profile's options named.
+public enum StarterBlueprint {
+    public static func text(profile: Profile, release: Release, catalog: Catalog) -> String {
+        let optional = profile.optional.map { capability in
+            let provider = catalog.capabilities[capability]?.providers.first { catalog.availability(of: $0, in: release).isAvailable }
+            return "#   \(capability)" + (provider.map { " (\($0))" } ?? " (nothing provides it in \(release.label))")
+        }
+        let ceph = release.recommendedCeph ?? "squid"
+        return """
+        # bojagi.yaml — what to package, for which release, on which hosts.
+        # `bojagi plan` explains the package; `bojagi profiles` and `bojagi catalog` list the choices.
+        schema: \(Blueprint.currentSchema)
+        name: my-cloud
+
+        # Release by number or code name, any case: \(release.id ?? release.name), \(release.title).
+        release: \(release.id ?? release.name)
+
+        # \(profile.title): \(profile.required.joined(separator: ", ")).
+        profile: \(profile.name)
+
+        # Capabilities beyond the profile's required ones. Optional for this profile:
+        \(optional.isEmpty ? "#   (none)" : optional.joined(separator: "\n"))
+        capabilities:
+          add: []
+          remove: []
+
+        # Services by name, beyond what the capabilities bring (`bojagi catalog --release \(release.name)`).
+        services:
+          add: []
+          remove: []
+
+        # Selection rules (the seed's defaults): maturity >= 6 and adoption >= 85 % mark the core;
+        # more than 9 projects gives an advisory finding; members below maturity get `below_policy` findings.
+        policy:
+          min_maturity: 6
+          core_adoption: 85
+          max_projects: 9
+          below_policy: advice
+
+        deployment:
+          engine: kolla-ansible
+          base_distro: rocky          # rocky, ubuntu or debian
+          container_engine: docker    # docker or podman
+
+        # Hosts and their roles: control, network, compute, storage, monitoring.
+        # A range such as cmp[01:02] stands for identical hosts; addresses count up from the one given.
+        hosts:
+          - name: ctl[01:03]
+            address: 10.0.0.11
+            roles: [control, network, monitoring]
+            cores: 16
+            memory_gib: 128
+            interfaces: {management: eth0, external: eth1}
+          - name: cmp[01:02]
+            address: 10.0.0.21
+            roles: [compute]
+            cores: 32
+            memory_gib: 256
+            interfaces: {management: eth0}
+          - name: stor[01:03]
+            address: 10.0.0.31
+            roles: [storage]
+            cores: 16
+            memory_gib: 64
+            interfaces: {management: eth0}
+            disks:
+              - {size_gb: 3840, type: ssd, count: 4}
+
+        networks:
+          management: {cidr: 10.0.0.0/24, interface: eth0}
+          vip: {internal: 10.0.0.10, virtual_router_id: 51}
+          external: {interface: eth1, vlan_ranges: ["100:199"]}
+          # Tenant tiers as provider networks, e.g. the seed's WEB/WAS separation:
+          provider: []
+
+        storage:
+          ceph:
+            release: \(ceph)
+            failure_domain: host
+            tiers:
+              - {name: ssd, device_class: ssd, replication: 3}
+
+        ha:
+          enabled: true       # keepalived + HAProxy + Galera + RabbitMQ on 3 controllers
+
+        tls:
+          external: false
+          internal: false
+
+        monitoring:
+          prometheus: true
+          grafana: true
+          central_logging: false
+
+        """
+    }
+}

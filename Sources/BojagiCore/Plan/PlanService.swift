@@ -1,0 +1,60 @@
+/// Makes a plan from a blueprint: resolve, explain, total, and compare with the vendor package.
+public struct PlanService: Sendable {
+    public static let vendorProfile = "vendor-everything"
+
+    let catalog: Catalog
+    let today: Day
+
+    public init(catalog: Catalog, today: Day) {
+        self.catalog = catalog
+        self.today = today
+    }
+
+    public func plan(_ blueprint: Blueprint) -> Plan {
+        let resolver = Resolver(catalog: catalog)
+        let result = resolver.resolve(blueprint)
+        var vendorBlueprint = Blueprint(release: blueprint.release, profile: Self.vendorProfile)
+        vendorBlueprint.ha = blueprint.ha
+        vendorBlueprint.monitoring = blueprint.monitoring
+        let vendor = resolver.resolve(vendorBlueprint).services
+        let release = catalog.release(named: blueprint.release)!
+        let profile = catalog.profiles[blueprint.profile]!
+        return Plan(
+            name: blueprint.name,
+            release: Plan.ReleaseSummary(name: release.name, id: release.id, label: release.label,
+                                         status: release.status(on: today), slurp: release.slurp,
+                                         kollaAnsible: release.kollaAnsible,
+                                         ceph: blueprint.storage.ceph?.release ?? release.recommendedCeph),
+            profile: profile.name,
+            profileTitle: profile.title,
+            services: result.services.members.map(row),
+            infrastructure: result.services.infrastructure.map(row),
+            gaps: result.services.gaps.map { Plan.Gap(capability: $0.capability, explanation: $0.explanation, alternatives: $0.alternatives) },
+            offered: result.services.offered,
+            findings: result.findings.sortedForReport(),
+            totals: totals(result.services),
+            vendor: totals(vendor))
+    }
+
+    private func row(_ member: ServiceSet.Member) -> Plan.Row {
+        let why = member.reasons.map(\.text)
+        if let project = catalog.projects[member.name] {
+            let maturity = project.maturity
+            return Plan.Row(name: member.name, kind: .project, type: project.serviceType ?? project.kind.rawValue,
+                            title: project.title, why: why, core: member.isCore,
+                            maturity: maturity.isUnknown ? nil : maturity.points,
+                            adoption: project.navigator?.adoption, kollaFlag: project.kolla?.flag)
+        }
+        let component = catalog.components[member.name]!
+        return Plan.Row(name: member.name, kind: .component, type: "infrastructure", title: component.title, why: why,
+                        core: false, maturity: nil, adoption: nil, kollaFlag: component.kolla?.flag)
+    }
+
+    func totals(_ set: ServiceSet) -> Plan.Totals {
+        let footprint = (set.members + set.infrastructure).reduce(Footprint.zero) { sum, member in
+            sum + (catalog.projects[member.name]?.footprint ?? catalog.components[member.name]?.footprint ?? .zero)
+        }
+        return Plan.Totals(projects: set.projectCount, containers: footprint.controllerContainers,
+                           controllerMemoryMiB: footprint.controllerMemoryMiB)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import BojagiCore
+import Foundation
+
+@main
+struct Bojagi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bojagi",
+        abstract: "Package community OpenStack for one organisation's workload.",
+        discussion: """
+        Bojagi chooses the OpenStack projects a business needs instead of "everything", explains every
+        choice, and writes the deployment for kolla-ansible.
+
+        Start with:
+          bojagi profiles
+          bojagi init --profile web-application --release 2025.1
+          bojagi plan bojagi.yaml
+        """,
+        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self]
+    )
+}
+
+/// Options every command that reads the catalog shares.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge release status on this day (YYYY-MM-DD) instead of today.", valueName: "day"))
+    var asOf: String?
+
+    func today() throws -> Day {
+        guard let asOf else { return Day(Date()) }
+        guard let day = Day(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a YYYY-MM-DD date") }
+        return day
+    }
+
+    func catalog() throws -> Catalog {
+        do {
+            return try Catalog.bundled()
+        } catch {
+            throw CleanExit.message("error: \(error)")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Errors a command reports to the user before exiting non-zero.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Catalog {
+    func releaseOption(_ text: String?) throws -> Release? {
+        guard let text else { return nil }
+        guard let release = release(named: text) else {
+            throw ValidationError("unknown release '\(text)'. `bojagi catalog --releases` lists them.")
+        }
+        return release
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
