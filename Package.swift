@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "BojagiCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/catalog")]
+            resources: [.copy("Resources/catalog"), .copy("Resources/kolla")]
         ),
         .executableTarget(
             name: "bojagi",
@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(
             name: "BojagiCoreTests",
             dependencies: ["BojagiCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -16,7 +16,7 @@ struct Bojagi: AsyncParsableCommand {
           bojagi init --profile web-application --release 2025.1
           bojagi plan bojagi.yaml
         """,
-        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self]
+        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self]
     )
 }
 
@@ -37,6 +37,10 @@ struct CatalogOptions: ParsableArguments {
         } catch {
             throw CleanExit.message("error: \(error)")
         }
+    }
+
+    func planService() throws -> PlanService {
+        PlanService(catalog: try catalog(), inventory: try KollaInventory.bundled(), today: try today())
     }
 }
 

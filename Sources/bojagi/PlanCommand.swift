@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try options.catalog()
         let blueprint = try BlueprintLoader(catalog: catalog).load(file)
-        let plan = PlanService(catalog: catalog, today: try options.today()).plan(blueprint)
+        let plan = try options.planService().plan(blueprint)
         print(format == .json ? try JSON.encode(plan) : PlanReport.text(plan), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
     }
@@ -39,12 +39,13 @@ struct BlueprintLoader {
     let catalog: Catalog
 
     func load(_ path: String) throws -> Blueprint {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle, let read = try? handle.readToEnd() as Data?? else {
             printError("error: cannot read \(path)\n  fix: run `bojagi init --profile NAME --release NAME` to write one, or name the file")
             throw ExitCode(2)
         }
         do {
-            return try BlueprintDecoder(catalog: catalog).decode(String(decoding: data, as: UTF8.self), file: path)
+            return try BlueprintDecoder(catalog: catalog).decode(String(decoding: read ?? Data(), as: UTF8.self), file: path)
         } catch let error as BlueprintError {
             printError(error.description)
             throw ExitCode(2)

@@ -28,6 +28,7 @@ public struct Blueprint: Sendable, Hashable, Codable {
     public var ha = HighAvailability()
     public var tls = TLS()
     public var monitoring = Monitoring()
+    public var capacity = CapacitySettings()
     /// Line of each path written in the file, for findings.
     public var lines: [String: Int] = [:]
 
@@ -46,6 +47,8 @@ public struct Deployment: Sendable, Hashable, Codable {
     public var engine = "kolla-ansible"
     public var baseDistro = "rocky"
     public var containerEngine = "docker"
+    /// Host operating system, `rocky-10`; checked against what the release's kolla-ansible supports.
+    public var hostOS: String?
 
     public init() {}
 }

@@ -9,7 +9,7 @@ public struct BlueprintDecoder: Sendable {
     }
 
     static let topKeys = ["schema", "name", "release", "profile", "capabilities", "services", "policy", "deployment",
-                          "hosts", "networks", "storage", "ha", "tls", "monitoring"]
+                          "hosts", "networks", "storage", "ha", "tls", "monitoring", "capacity"]
 
     public func decode(_ text: String, file: String = "bojagi.yaml") throws -> Blueprint {
         let sink = DiagnosticSink(file: file)
@@ -78,6 +78,7 @@ public struct BlueprintDecoder: Sendable {
         }
         if let field = fields["policy"] { blueprint.policy = policy(field) }
         if let field = fields["deployment"] { blueprint.deployment = deployment(field) }
+        if let field = fields["capacity"] { blueprint.capacity = capacity(field) }
         if let field = fields["hosts"] { blueprint.hosts = HostDecoder().hosts(field) }
         if let field = fields["networks"] { blueprint.networks = NetworksDecoder().networks(field) }
         if let field = fields["storage"] { blueprint.storage = StorageDecoder(catalog: catalog).storage(field) }
@@ -136,15 +137,33 @@ public struct BlueprintDecoder: Sendable {
 
     private func deployment(_ field: YAMLField) -> Deployment {
         var deployment = Deployment()
-        guard let fields = field.mapping(allowed: ["engine", "base_distro", "container_engine"], what: "deployment") else {
+        guard let fields = field.mapping(allowed: ["engine", "base_distro", "container_engine", "host_os"], what: "deployment") else {
             return deployment
         }
+        deployment.hostOS = fields["host_os"]?.string()?.lowercased()
         if let value = fields["engine"]?.choice(Deployment.engines, what: "engine") { deployment.engine = value }
         if let value = fields["base_distro"]?.choice(Deployment.distros, what: "base distro") { deployment.baseDistro = value }
         if let value = fields["container_engine"]?.choice(Deployment.containerEngines, what: "container engine") {
             deployment.containerEngine = value
         }
         return deployment
+    }
+
+    private func capacity(_ field: YAMLField) -> CapacitySettings {
+        var capacity = CapacitySettings()
+        let keys = ["cpu_allocation_ratio", "ram_allocation_ratio", "reserved_host_cores", "reserved_host_memory_gib",
+                    "planned_vcpus", "planned_memory_gib", "planned_storage_tb"]
+        guard let fields = field.mapping(allowed: keys, what: "capacity") else { return capacity }
+        if let value = fields["cpu_allocation_ratio"]?.double(in: 0.1...64) { capacity.cpuAllocationRatio = value }
+        if let value = fields["ram_allocation_ratio"]?.double(in: 0.1...8) { capacity.ramAllocationRatio = value }
+        if let value = fields["reserved_host_cores"]?.int(in: 0...512) { capacity.reservedHostCores = value }
+        if let value = fields["reserved_host_memory_gib"]?.int(in: 0...4096) { capacity.reservedHostMemoryGiB = value }
+        capacity.plannedVCPUs = fields["planned_vcpus"]?.int(in: 0...10_000_000)
+        capacity.plannedMemoryGiB = fields["planned_memory_gib"]?.int(in: 0...100_000_000)
+        for (tier, value) in fields["planned_storage_tb"]?.namedEntries() ?? [] {
+            if let amount = value.double(in: 0...1_000_000) { capacity.plannedStorageTB[tier] = amount }
+        }
+        return capacity
     }
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

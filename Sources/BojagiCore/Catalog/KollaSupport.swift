@@ -10,9 +10,11 @@ public struct KollaSupport: Sendable, Hashable, Codable {
     public let removedIn: String?
     /// Control-plane containers.
     public let containers: [String]
+    /// Inventory groups, where they are not named after the service (`loadbalancer` for HAProxy).
+    public let groups: [String]
 
     enum CodingKeys: String, CodingKey {
-        case flag, `default`, since, containers
+        case flag, `default`, since, containers, groups
         case removedIn = "removed_in"
     }
 
@@ -28,6 +30,7 @@ public struct KollaSupport: Sendable, Hashable, Codable {
         since = try container.decodeIfPresent(String.self, forKey: .since)
         removedIn = try container.decodeIfPresent(String.self, forKey: .removedIn)
         containers = try container.decodeIfPresent([String].self, forKey: .containers) ?? []
+        groups = try container.decodeIfPresent([String].self, forKey: .groups) ?? []
     }
 }
 

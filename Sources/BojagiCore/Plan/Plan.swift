@@ -21,6 +21,8 @@ public struct Plan: Sendable, Codable {
         public let why: [String]
         public let core: Bool
         public let maturity: Int?
+        /// Some maturity criteria have no data, so `maturity` may understate.
+        public let maturityPartial: Bool
         public let adoption: Int?
         public let kollaFlag: String?
     }
@@ -46,6 +48,8 @@ public struct Plan: Sendable, Codable {
     public let gaps: [Gap]
     /// Optional capabilities of the profile not taken, with the service that would provide each.
     public let offered: [String: String]
+    /// Placement, HA layout and capacity, when the blueprint lists hosts.
+    public let topology: Topology?
     public let findings: [Finding]
     public let totals: Totals
     /// The seed's "vendor ships everything" package on the same release.

@@ -15,9 +15,12 @@ public enum PlanReport {
         var table = TextTable(["SERVICE", "TYPE", "MATURITY", "ADOPTION", "KOLLA", "WHY"])
         for row in plan.services {
             table.append([row.name, row.type, maturity(row), row.adoption.map { "\($0)%" } ?? "–",
-                          row.kollaFlag ?? "–", row.why.joined(separator: "; ")])
+                          row.kollaFlag ?? "–", compact(row.why)])
         }
         out += table.render()
+        if plan.services.contains(where: { $0.maturityPartial }) {
+            out += "* maturity counts only the Navigator criteria with data; `bojagi catalog NAME` shows each one\n"
+        }
 
         if !plan.infrastructure.isEmpty {
             out += "\nInfrastructure\n"
@@ -71,7 +74,7 @@ public enum PlanReport {
 
     private static func maturity(_ row: Plan.Row) -> String {
         guard let points = row.maturity else { return "–" }
-        return "\(points)/8" + (row.core ? " core" : "")
+        return "\(points)/8" + (row.maturityPartial ? "*" : "") + (row.core ? " core" : "")
     }
 
     /// "required by cinder, glance, nova" rather than three sentences.

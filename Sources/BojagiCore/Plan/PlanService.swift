@@ -3,11 +3,15 @@ public struct PlanService: Sendable {
     public static let vendorProfile = "vendor-everything"
 
     let catalog: Catalog
+    let inventory: KollaInventory
     let today: Day
+    let validator: Validator
 
-    public init(catalog: Catalog, today: Day) {
+    public init(catalog: Catalog, inventory: KollaInventory, today: Day, validator: Validator = Validator()) {
         self.catalog = catalog
+        self.inventory = inventory
         self.today = today
+        self.validator = validator
     }
 
     public func plan(_ blueprint: Blueprint) -> Plan {
@@ -19,6 +23,10 @@ public struct PlanService: Sendable {
         let vendor = resolver.resolve(vendorBlueprint).services
         let release = catalog.release(named: blueprint.release)!
         let profile = catalog.profiles[blueprint.profile]!
+        let topology = Topology.make(blueprint: blueprint, services: result.services, catalog: catalog, inventory: inventory)
+        let context = RuleContext(blueprint: blueprint, catalog: catalog, release: release, services: result.services,
+                                  topology: topology)
+        let findings = result.findings + validator.validate(context)
         return Plan(
             name: blueprint.name,
             release: Plan.ReleaseSummary(name: release.name, id: release.id, label: release.label,
@@ -31,7 +39,8 @@ public struct PlanService: Sendable {
             infrastructure: result.services.infrastructure.map(row),
             gaps: result.services.gaps.map { Plan.Gap(capability: $0.capability, explanation: $0.explanation, alternatives: $0.alternatives) },
             offered: result.services.offered,
-            findings: result.findings.sortedForReport(),
+            topology: blueprint.hosts.isEmpty ? nil : topology,
+            findings: findings.sortedForReport(),
             totals: totals(result.services),
             vendor: totals(vendor))
     }
@@ -40,14 +49,15 @@ public struct PlanService: Sendable {
         let why = member.reasons.map(\.text)
         if let project = catalog.projects[member.name] {
             let maturity = project.maturity
-            return Plan.Row(name: member.name, kind: .project, type: project.serviceType ?? project.kind.rawValue,
+            return Plan.Row(name: member.name, kind: .project,
+                            type: project.serviceType ?? project.capabilities.first ?? project.kind.rawValue,
                             title: project.title, why: why, core: member.isCore,
-                            maturity: maturity.isUnknown ? nil : maturity.points,
+                            maturity: maturity.isUnknown ? nil : maturity.points, maturityPartial: maturity.unknown > 0,
                             adoption: project.navigator?.adoption, kollaFlag: project.kolla?.flag)
         }
         let component = catalog.components[member.name]!
         return Plan.Row(name: member.name, kind: .component, type: "infrastructure", title: component.title, why: why,
-                        core: false, maturity: nil, adoption: nil, kollaFlag: component.kolla?.flag)
+                        core: false, maturity: nil, maturityPartial: false, adoption: nil, kollaFlag: component.kolla?.flag)
     }
 
     func totals(_ set: ServiceSet) -> Plan.Totals {

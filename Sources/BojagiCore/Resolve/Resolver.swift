@@ -86,7 +86,7 @@ private struct State {
         let notes = skipped.compactMap { catalog.projects[$0.name]?.retired?.note }
         let explanation = skipped.map(\.why).joined(separator: "; ")
         set.gaps.append(ServiceSet.Gap(capability: capability, explanation: explanation, alternatives: alternatives))
-        var fix = notes.first ?? "remove it with `capabilities: remove: [\(capability)]`"
+        var fix = notes.first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "remove it with `capabilities: remove: [\(capability)]`"
         if let last = skipped.compactMap({ catalog.lastRelease(of: catalog.projects[$0.name]!) }).last,
            catalog.projects[skipped.last!.name] != nil {
             fix += "; or target \(last.label), the last release that has \(skipped.last!.name)"
@@ -244,6 +244,8 @@ private struct State {
         }
         for member in set.members {
             guard let project = catalog.projects[member.name], project.kind == .service else { continue }
+            // A dependency is not a choice: its maturity shows in the table, not as a finding.
+            if member.reasons.allSatisfy({ if case .requiredBy = $0 { true } else { false } }) { continue }
             let maturity = project.maturity
             guard !maturity.isUnknown, maturity.points < policy.minMaturity else { continue }
             let why = member.reasons.map(\.text).joined(separator: "; ")

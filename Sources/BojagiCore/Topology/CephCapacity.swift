@@ -1,0 +1,78 @@
+/// Raw and usable capacity of each Ceph tier, and what it can safely hold when one failure domain is lost.
+public struct CephCapacity: Sendable, Hashable, Codable {
+    public struct Tier: Sendable, Hashable, Codable {
+        public let name: String
+        public let deviceClass: String
+        /// `3× replication` or `EC 4+2`.
+        public let protection: String
+        public let osds: Int
+        /// Failure domains (hosts, racks or OSDs) holding this tier's disks.
+        public let failureDomains: Int
+        /// Copies or chunks each object needs on distinct failure domains.
+        public let width: Int
+        public let rawTB: Double
+        /// After replication or erasure coding.
+        public let usableTB: Double
+        /// Usable up to the nearfull ratio: what the tier should hold in normal operation.
+        public let nearfullTB: Double
+        /// Usable at the nearfull ratio after losing the largest failure domain and re-protecting its data.
+        public let afterLossTB: Double
+        public let plannedTB: Double?
+
+        /// Whether the planned data (or, without a plan, the nearfull level) survives the loss of a failure domain.
+        public var survivesLoss: Bool {
+            (plannedTB ?? nearfullTB) <= afterLossTB && failureDomains > width
+        }
+    }
+
+    public let failureDomain: Storage.Ceph.FailureDomain
+    public let nearfullRatio: Double
+    public let tiers: [Tier]
+
+    public static func make(ceph: Storage.Ceph, hosts: [Host], planned: [String: Double]) -> CephCapacity {
+        let storageHosts = hosts.filter { $0.roles.contains(.storage) }
+        let tiers = ceph.tiers.map { tier -> Tier in
+            // Raw TB per failure domain for the disks that serve this tier.
+            var domains: [String: Double] = [:]
+            var osds = 0
+            for host in storageHosts {
+                for disk in host.disks where (disk.tier ?? defaultTier(for: disk, in: ceph)) == tier.name {
+                    osds += disk.count
+                    let size = Double(disk.sizeGB) / 1000
+                    switch ceph.failureDomain {
+                    case .host: domains[host.name, default: 0] += size * Double(disk.count)
+                    case .rack: domains[host.rack ?? host.name, default: 0] += size * Double(disk.count)
+                    case .osd:
+                        for index in 0..<disk.count { domains["\(host.name)/\(disk.device ?? "disk")/\(index)", default: 0] += size }
+                    }
+                }
+            }
+            let raw = domains.values.reduce(0, +)
+            let efficiency: Double
+            let width: Int
+            let protection: String
+            if let erasure = tier.erasure {
+                efficiency = Double(erasure.k) / Double(erasure.k + erasure.m)
+                width = erasure.k + erasure.m
+                protection = "EC \(erasure.k)+\(erasure.m)"
+            } else {
+                let size = tier.replication ?? 3
+                efficiency = 1 / Double(size)
+                width = size
+                protection = "\(size)× replication"
+            }
+            let largest = domains.values.max() ?? 0
+            return Tier(name: tier.name, deviceClass: tier.deviceClass, protection: protection, osds: osds,
+                        failureDomains: domains.count, width: width, rawTB: raw, usableTB: raw * efficiency,
+                        nearfullTB: raw * efficiency * ceph.nearfullRatio,
+                        afterLossTB: (raw - largest) * efficiency * ceph.nearfullRatio,
+                        plannedTB: planned[tier.name])
+        }
+        return CephCapacity(failureDomain: ceph.failureDomain, nearfullRatio: ceph.nearfullRatio, tiers: tiers)
+    }
+
+    /// A disk without a tier goes to the first tier of its device class.
+    static func defaultTier(for disk: Host.Disk, in ceph: Storage.Ceph) -> String? {
+        ceph.tiers.first { $0.deviceClass == disk.kind.rawValue }?.name
+    }
+}
