@@ -1,8 +1,16 @@
 extension Validator {
-    /// Every rule, in id order.
-    public static let allRules: [any Rule] = [
+    /// Every rule, in id order. Each family lists its rules in `Validator+<Family>Rules.swift`.
+    public static let allRules: [any Rule] = (haRules + networkRules + hostRules + cephRules + serviceRules
+        + capacityRules + securityRules + releaseRules).sorted { $0.id < $1.id }
+
+    static let haRules: [any Rule] = [
         ControllerQuorumRule(),
         VIPInManagementNetworkRule(),
+    ]
+
+    static let networkRules: [any Rule] = [
         DuplicateAddressRule(),
-    ].sorted { $0.id < $1.id }
+    ]
+
+    static let hostRules: [any Rule] = []
 }

@@ -2,7 +2,7 @@
 
 /// The cases for every rule; each family adds its own list.
 enum RuleCases {
-    static let all: [RuleCase] = ha + net
+    static let all: [RuleCase] = ha + net + host + ceph + service + capacity + security + release
 
     static let ha: [RuleCase] = [
         RuleCase("HA001", "two controllers", .error, "2 control hosts") { $0.hosts.removeAll { $0.name == "ctl03" } },
@@ -18,6 +18,8 @@ enum RuleCases {
         RuleCase("HA002", "no VIP", .error, "no internal VIP") { $0.networks.vip.internal = nil },
         RuleCase("HA002", "broadcast VIP", .error, "broadcast address") { $0.networks.vip.internal = "10.0.0.255" },
     ]
+
+    static let host: [RuleCase] = []
 
     static let net: [RuleCase] = [
         RuleCase("NET001", "two hosts share an address", .error, "both have address 10.0.0.11") {

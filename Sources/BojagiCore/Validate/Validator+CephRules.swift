@@ -1,0 +1,3 @@
+extension Validator {
+    static let cephRules: [any Rule] = []
+}

@@ -1,0 +1,3 @@
+extension Validator {
+    static let releaseRules: [any Rule] = []
+}

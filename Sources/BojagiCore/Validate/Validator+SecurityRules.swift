@@ -1,0 +1,3 @@
+extension Validator {
+    static let securityRules: [any Rule] = []
+}

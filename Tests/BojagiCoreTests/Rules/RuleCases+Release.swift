@@ -1,0 +1,5 @@
+@testable import BojagiCore
+
+extension RuleCases {
+    static let release: [RuleCase] = []
+}
