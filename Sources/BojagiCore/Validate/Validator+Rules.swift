@@ -6,11 +6,28 @@ extension Validator {
     static let haRules: [any Rule] = [
         ControllerQuorumRule(),
         VIPInManagementNetworkRule(),
+        VIPNotAHostAddressRule(),
+        VirtualRouterIDRule(),
+        LoadBalancerHostsRule(),
+        NeutronAgentRedundancyRule(),
     ]
 
     static let networkRules: [any Rule] = [
         DuplicateAddressRule(),
+        DuplicateHostnameRule(),
+        HostnameSyntaxRule(),
+        HostInManagementNetworkRule(),
+        InterfaceDefinedRule(),
+        ExternalInterfaceDedicatedRule(),
+        ProviderVLANRule(),
+        NetworkOverlapRule(),
+        ManagementNetworkSizeRule(),
     ]
 
-    static let hostRules: [any Rule] = []
+    static let hostRules: [any Rule] = [
+        RequiredRolesRule(),
+        HostWithoutRolesRule(),
+        MonitoringHostRule(),
+        StorageHostDisksRule(),
+    ]
 }
