@@ -122,4 +122,12 @@ import Testing
         let found = errors("")
         #expect(found.first?.fix?.contains("bojagi init") == true)
     }
+
+    @Test func secretsInTheBlueprintAreRefusedWithoutEchoingThem() {
+        let found = errors("schema: 1\nrelease: queens\nprofile: base\nha:\n  enabled: true\n  keepalived_password: hunter2\n")
+        #expect(found.count == 1)
+        #expect(found[0].message.contains("looks like a secret"))
+        #expect(!found[0].description.contains("hunter2"))
+        #expect(found[0].line == 6)
+    }
 }

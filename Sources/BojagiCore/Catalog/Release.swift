@@ -9,11 +9,13 @@ public struct Release: Sendable, Hashable, Codable {
         public let dates: String?
         public let kollaAnsible: String?
         public let ceph: String?
+        public let hostOS: String?
 
         enum CodingKeys: String, CodingKey {
             case dates
             case kollaAnsible = "kolla_ansible"
             case ceph
+            case hostOS = "host_os"
         }
     }
 
@@ -31,12 +33,16 @@ public struct Release: Sendable, Hashable, Codable {
     public let kollaAnsible: String?
     /// Ceph releases this series is used with, newest last.
     public let ceph: [String]
+    /// Host operating systems the series' kolla-ansible prechecks accept (`rocky-10`, `ubuntu-noble`); nil
+    /// where the catalog does not know them.
+    public let hostOS: [String]?
     public let source: Sources?
 
     enum CodingKeys: String, CodingKey {
         case name, id, ordinal, date, slurp, phases, ceph, source
         case eolDate = "eol_date"
         case kollaAnsible = "kolla_ansible"
+        case hostOS = "host_os"
     }
 
     /// The code name with a capital, as release notes write it.

@@ -50,6 +50,9 @@ public struct Plan: Sendable, Codable {
     public let offered: [String: String]
     /// Placement, HA layout and capacity, when the blueprint lists hosts.
     public let topology: Topology?
+    /// The hosts as the blueprint expanded them, for the placement report.
+    public let hosts: [Host]
+    public let capacitySettings: CapacitySettings
     public let findings: [Finding]
     public let totals: Totals
     /// The seed's "vendor ships everything" package on the same release.

@@ -42,6 +42,10 @@ public enum PlanReport {
             out += "\nOptional for this profile: \(offers.joined(separator: ", "))\n  add with `capabilities: add: [NAME]`\n"
         }
 
+        if let topology = plan.topology {
+            out += TopologyReport.text(topology, plan: plan, hosts: plan.hosts)
+        }
+
         out += "\n" + findings(plan.findings)
 
         out += "\n"

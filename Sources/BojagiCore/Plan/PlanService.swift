@@ -40,6 +40,8 @@ public struct PlanService: Sendable {
             gaps: result.services.gaps.map { Plan.Gap(capability: $0.capability, explanation: $0.explanation, alternatives: $0.alternatives) },
             offered: result.services.offered,
             topology: blueprint.hosts.isEmpty ? nil : topology,
+            hosts: blueprint.hosts,
+            capacitySettings: blueprint.capacity,
             findings: findings.sortedForReport(),
             totals: totals(result.services),
             vendor: totals(vendor))

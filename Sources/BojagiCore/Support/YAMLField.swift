@@ -61,6 +61,12 @@ struct YAMLField {
                 continue
             }
             guard allowed.contains(key) else {
+                if Self.looksSecret(key) {
+                    sink.report(keyNode, path.isEmpty ? key : "\(path).\(key)",
+                                "'\(key)' looks like a secret: secrets do not belong in bojagi.yaml, which is meant to be kept in git",
+                                fix: "remove it; Bojagi generates every password into passwords.yml (mode 0600) and keeps them across renders")
+                    continue
+                }
                 sink.report(keyNode, path.isEmpty ? key : "\(path).\(key)",
                             "unknown key '\(key)' in \(what)" + Suggestion.phrase(for: key, in: allowed),
                             fix: "use one of: \(allowed.joined(separator: ", "))")
@@ -74,6 +80,11 @@ struct YAMLField {
             fields[key] = child(key, valueNode)
         }
         return fields
+    }
+
+    static func looksSecret(_ key: String) -> Bool {
+        let key = key.lowercased()
+        return ["password", "passwd", "secret", "token", "private_key", "credential", "api_key"].contains { key.contains($0) }
     }
 
     /// Entries of a mapping whose keys are user-chosen names (pools, interfaces).

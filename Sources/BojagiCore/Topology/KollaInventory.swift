@@ -58,9 +58,9 @@ public struct KollaInventory: Sendable {
         return result
     }
 
-    /// The groups of a service: the ones named by the catalog, else `name` and `name-*`.
+    /// The groups of a service: `name` and `name-*`, plus any the catalog names (HAProxy runs on
+    /// `loadbalancer`, nova-compute on `compute`).
     public func groups(forService name: String, named explicit: [String] = []) -> [String] {
-        if !explicit.isEmpty { return explicit.filter { groups.contains($0) } }
-        return groups.filter { $0 == name || $0.hasPrefix(name + "-") }
+        groups.filter { $0 == name || $0.hasPrefix(name + "-") || explicit.contains($0) }
     }
 }

@@ -75,7 +75,7 @@ enum RuleHarness {
     capacity:
       planned_vcpus: 200
       planned_memory_gib: 400
-      planned_storage_tb: {ssd: 3, hdd: 20}
+      planned_storage_tb: {ssd: 3, hdd: 15}
     """
 
     static let base: Blueprint = {

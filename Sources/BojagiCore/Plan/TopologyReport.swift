@@ -1,0 +1,73 @@
+import Foundation
+
+/// The physical half of the plan as text: placement both ways, the HA layout and the capacity figures.
+enum TopologyReport {
+    static func text(_ topology: Topology, plan: Plan, hosts: [Host]) -> String {
+        var out = "\nPlacement: service → hosts\n"
+        var services = TextTable(["SERVICE", "HOSTS"])
+        for row in plan.services + plan.infrastructure {
+            let names = topology.placement.hosts(of: row.name)
+            services.append([row.name, names.isEmpty ? "– (no kolla group; configured on the APIs' hosts)" : HostRange.compress(names, order: hosts.map(\.name))])
+        }
+        out += services.render(indent: "  ")
+
+        out += "\nPlacement: host → services\n"
+        var table = TextTable(["HOST", "ADDRESS", "ROLES", "SERVICES"])
+        for host in hosts {
+            table.append([host.name, host.address ?? "–", host.roles.map(\.rawValue).joined(separator: ","),
+                          (topology.placement.hosts[host.name] ?? []).joined(separator: ", ")])
+        }
+        out += table.render(indent: "  ")
+
+        out += "\nHigh availability\n"
+        let ha = topology.ha
+        if ha.enabled {
+            let quorum = ha.quorumComponents.isEmpty ? "" : "; \(ha.quorumComponents.joined(separator: ", ")) keep quorum through \(ha.toleratedFailures) failure\(ha.toleratedFailures == 1 ? "" : "s")"
+            out += "  \(ha.controllers.count) control hosts\(quorum)\n"
+            out += "  internal VIP \(ha.internalVIP ?? "(none)") (VRRP id \(ha.virtualRouterID))"
+            if let external = ha.externalVIP { out += ", external VIP \(external)" }
+            out += " held by keepalived on \(ha.loadBalancers.isEmpty ? "no host" : HostRange.compress(ha.loadBalancers, order: hosts.map(\.name))); HAProxy fronts every API\n"
+        }
+        for line in ha.notHA { out += "  not HA: \(line)\n" }
+
+        out += "\nCompute capacity\n"
+        let compute = topology.compute
+        out += "  \(compute.hosts) compute host\(compute.hosts == 1 ? "" : "s"): \(compute.vcpus) vCPU, \(compute.memoryGiB) GiB for instances"
+        out += " (after reserving \(plan.capacitySettings.reservedHostCores) cores and \(plan.capacitySettings.reservedHostMemoryGiB) GiB per host; overcommit cpu \(format(plan.capacitySettings.cpuAllocationRatio))×, ram \(format(plan.capacitySettings.ramAllocationRatio))×)\n"
+        out += "  with the largest compute host down: \(compute.vcpusN1) vCPU, \(compute.memoryGiBN1) GiB\n"
+        if compute.plannedVCPUs != nil || compute.plannedMemoryGiB != nil {
+            let planned = "\(compute.plannedVCPUs.map(String.init) ?? "–") vCPU, \(compute.plannedMemoryGiB.map(String.init) ?? "–") GiB"
+            let verdict = compute.fits == false ? "does not fit" : compute.fitsN1 == false ? "fits, but not with one host down (N+1)" : "fits, also with one host down (N+1)"
+            out += "  planned load \(planned): \(verdict)\n"
+        }
+        if !compute.unsizedHosts.isEmpty {
+            out += "  not counted (no cores/memory given): \(HostRange.compress(compute.unsizedHosts, order: hosts.map(\.name)))\n"
+        }
+        if !topology.controlPlane.hosts.isEmpty {
+            out += "\nControl plane memory (catalog footprints, estimates)\n"
+            var control = TextTable(["HOST", "CONTAINERS", "NEEDS", "HAS", "HEADROOM"])
+            for host in topology.controlPlane.hosts {
+                control.append([host.name, "\(host.containers)", PlanReport.gib(host.neededMiB),
+                                host.memoryGiB.map { "\($0) GiB" } ?? "–", host.headroomMiB.map(PlanReport.gib) ?? "–"])
+            }
+            out += control.render(indent: "  ")
+        }
+        if let ceph = topology.ceph {
+            out += "\nCeph capacity (failure domain \(ceph.failureDomain.rawValue), nearfull \(format(ceph.nearfullRatio)))\n"
+            var tiers = TextTable(["TIER", "PROTECTION", "OSDS", "DOMAINS", "RAW", "USABLE", "AT NEARFULL", "AFTER LOSING ONE", "PLANNED"])
+            for tier in ceph.tiers {
+                tiers.append([tier.name + " (\(tier.deviceClass))", tier.protection, "\(tier.osds)", "\(tier.failureDomains)",
+                              tb(tier.rawTB), tb(tier.usableTB), tb(tier.nearfullTB), tb(tier.afterLossTB),
+                              tier.plannedTB.map(tb) ?? "–"])
+            }
+            out += tiers.render(indent: "  ")
+        }
+        return out
+    }
+
+    static func tb(_ value: Double) -> String { String(format: "%.1f TB", value) }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(format: "%.1f", value) : String(format: "%g", value)
+    }
+}
