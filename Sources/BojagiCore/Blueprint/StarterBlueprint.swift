@@ -6,6 +6,9 @@ public enum StarterBlueprint {
             return "#   \(capability)" + (provider.map { " (\($0))" } ?? " (nothing provides it in \(release.label))")
         }
         let ceph = release.recommendedCeph ?? "squid"
+        // Object storage through Ceph RGW where kolla-ansible no longer deploys Swift.
+        let rgw = Resolver(catalog: catalog).resolve(Blueprint(release: release.name, profile: profile.name))
+            .services.contains("ceph-rgw")
         return """
         # bojagi.yaml — what to package, for which release, on which hosts.
         # `bojagi plan` explains the package; `bojagi profiles` and `bojagi catalog` list the choices.
@@ -68,7 +71,7 @@ public enum StarterBlueprint {
 
         networks:
           management: {cidr: 10.0.0.0/24, interface: eth0}
-          vip: {internal: 10.0.0.10, virtual_router_id: 51}
+          vip: {internal: 10.0.0.10, virtual_router_id: 101}   # unique on the L2 segment (kolla-ansible defaults to 51)
           external: {interface: eth1, vlan_ranges: ["100:199"]}
           # Tenant tiers as provider networks, e.g. the seed's WEB/WAS separation:
           provider: []
@@ -77,6 +80,7 @@ public enum StarterBlueprint {
           ceph:
             release: \(ceph)
             failure_domain: host
+            rgw: \(rgw)                   # serve the Swift/S3 API from Ceph RGW
             tiers:
               - {name: ssd, device_class: ssd, replication: 3}
 

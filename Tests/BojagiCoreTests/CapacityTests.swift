@@ -1,0 +1,102 @@
+import Testing
+@testable import BojagiCore
+
+/// Capacity figures against hand calculations.
+@Suite struct CapacityTests {
+    @Test func computeOfferAfterReservationAndOvercommit() {
+        var settings = CapacitySettings()
+        settings.cpuAllocationRatio = 4
+        settings.ramAllocationRatio = 1.5
+        settings.reservedHostCores = 2
+        settings.reservedHostMemoryGiB = 8
+        // (32 − 2) × 4 = 120 vCPU; (256 − 8) × 1.5 = 372 GiB.
+        let offer = ComputeCapacity.offer(cores: 32, memoryGiB: 256, settings: settings)
+        #expect(offer.vcpus == 120)
+        #expect(offer.memoryGiB == 372)
+    }
+
+    @Test func nPlusOneRemovesTheLargestHost() {
+        var settings = CapacitySettings()
+        settings.plannedVCPUs = 300
+        settings.plannedMemoryGiB = 500
+        var big = Host(name: "cmp01", roles: [.compute], cores: 64, memoryGiB: 512)
+        big.address = "10.0.0.1"
+        let small = Host(name: "cmp02", roles: [.compute], cores: 32, memoryGiB: 256)
+        let unsized = Host(name: "cmp03", roles: [.compute])
+        let capacity = ComputeCapacity.make(hosts: [big, small, unsized], settings: settings)
+        // (64 − 2) × 4 + (32 − 2) × 4 = 248 + 120 = 368 vCPU; memory (512 − 8) + (256 − 8) = 752 GiB.
+        #expect(capacity.vcpus == 368)
+        #expect(capacity.memoryGiB == 752)
+        // Without cmp01: 120 vCPU, 248 GiB.
+        #expect(capacity.vcpusN1 == 120)
+        #expect(capacity.memoryGiBN1 == 248)
+        #expect(capacity.fits == true)
+        #expect(capacity.fitsN1 == false)
+        #expect(capacity.unsizedHosts == ["cmp03"])
+    }
+
+    func storageHost(_ name: String, rack: String? = nil, disks: [Host.Disk]) -> Host {
+        var host = Host(name: name, roles: [.storage])
+        host.disks = disks
+        host.rack = rack
+        return host
+    }
+
+    @Test func replicatedTierRawUsableNearfullAndAfterLoss() throws {
+        var ceph = Storage.Ceph()
+        ceph.tiers = [Storage.Ceph.Tier(name: "hdd", deviceClass: "hdd")]
+        ceph.tiers[0].replication = 3
+        let hosts = (1...4).map { storageHost("s\($0)", disks: [Host.Disk(sizeGB: 8000, kind: .hdd, count: 10)]) }
+        let tier = try #require(CephCapacity.make(ceph: ceph, hosts: hosts, planned: ["hdd": 80]).tiers.first)
+        // 4 hosts × 10 × 8 TB = 320 TB raw; /3 = 106.67 usable; × 0.85 = 90.67; after losing 80 TB: 240/3 × 0.85 = 68.
+        #expect(tier.rawTB == 320)
+        #expect(abs(tier.usableTB - 106.667) < 0.001)
+        #expect(abs(tier.nearfullTB - 90.667) < 0.001)
+        #expect(abs(tier.afterLossTB - 68) < 0.001)
+        #expect(tier.osds == 40)
+        #expect(tier.failureDomains == 4)
+        #expect(!tier.survivesLoss)  // 80 TB planned > 68 TB after a loss
+    }
+
+    @Test func erasureCodedTierByRack() throws {
+        var ceph = Storage.Ceph()
+        ceph.failureDomain = .rack
+        ceph.nearfullRatio = 0.8
+        var tier = Storage.Ceph.Tier(name: "bulk", deviceClass: "hdd")
+        tier.erasure = Storage.Ceph.Erasure(k: 4, m: 2)
+        ceph.tiers = [tier]
+        // 8 hosts in 8 racks... and two hosts sharing rack r1: 9 hosts, 8 racks.
+        var hosts = (1...8).map { storageHost("s\($0)", rack: "r\($0)", disks: [Host.Disk(sizeGB: 10000, kind: .hdd, count: 6)]) }
+        hosts.append(storageHost("s9", rack: "r1", disks: [Host.Disk(sizeGB: 10000, kind: .hdd, count: 6)]))
+        let result = try #require(CephCapacity.make(ceph: ceph, hosts: hosts, planned: [:]).tiers.first)
+        // 9 × 60 TB = 540 raw; × 4/6 = 360 usable; × 0.8 = 288; rack r1 holds 120: (540 − 120) × 4/6 × 0.8 = 224.
+        #expect(result.rawTB == 540)
+        #expect(abs(result.usableTB - 360) < 0.001)
+        #expect(abs(result.nearfullTB - 288) < 0.001)
+        #expect(abs(result.afterLossTB - 224) < 0.001)
+        #expect(result.failureDomains == 8)
+        #expect(result.width == 6)
+        #expect(result.protection == "EC 4+2")
+    }
+
+    @Test func disksGoToTheTierOfTheirClassUnlessNamed() throws {
+        var ceph = Storage.Ceph()
+        ceph.tiers = [Storage.Ceph.Tier(name: "fast", deviceClass: "ssd"), Storage.Ceph.Tier(name: "db", deviceClass: "ssd")]
+        let hosts = [storageHost("s1", disks: [Host.Disk(sizeGB: 1000, kind: .ssd, count: 2),
+                                               Host.Disk(sizeGB: 2000, kind: .ssd, count: 1, tier: "db")])]
+        let tiers = CephCapacity.make(ceph: ceph, hosts: hosts, planned: [:]).tiers
+        #expect(tiers.map(\.rawTB) == [2, 2])
+    }
+
+    @Test func controlPlaneMemorySumsTheFootprintsPlacedOnEachController() throws {
+        let plan = Fixtures.planner.plan(RuleHarness.base)
+        let topology = try #require(plan.topology)
+        let ctl01 = try #require(topology.controlPlane.hosts.first { $0.name == "ctl01" })
+        let expected = (topology.placement.hosts["ctl01"] ?? []).reduce(0) { sum, name in
+            sum + (Fixtures.catalog.projects[name]?.footprint?.controllerMemoryMiB
+                   ?? Fixtures.catalog.components[name]?.footprint?.controllerMemoryMiB ?? 0)
+        }
+        #expect(ctl01.neededMiB == expected)
+        #expect(ctl01.headroomMiB == 128 * 1024 - expected)
+    }
+}
