@@ -1,7 +1,8 @@
 /// Writes runs of numbered host names back as ranges: ctl01, ctl02, ctl03 → ctl[01:03].
 enum HostRange {
     static func compress(_ names: [String], order: [String]) -> String {
-        let sorted = names.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = names.sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }
         var parts: [String] = []
         var run: [(prefix: String, digits: String, number: Int)] = []
         func flush() {

@@ -17,7 +17,7 @@ public struct Placement: Sendable, Hashable, Codable {
     }
 
     public static func make(blueprint: Blueprint, services: ServiceSet, catalog: Catalog, inventory: KollaInventory) -> Placement {
-        let hostOrder = blueprint.hosts.map(\.name)
+        let position = Dictionary(blueprint.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         func hosts(in hostGroups: Set<String>) -> [String] {
             blueprint.hosts.filter { host in host.roles.contains { hostGroups.contains($0.rawValue) } }.map(\.name)
         }
@@ -32,7 +32,7 @@ public struct Placement: Sendable, Hashable, Codable {
                 for host in blueprint.hosts where host.services.contains(member.name) && !members.contains(host.name) {
                     members.append(host.name)
                 }
-                members.sort { hostOrder.firstIndex(of: $0)! < hostOrder.firstIndex(of: $1)! }
+                members.sort { position[$0]! < position[$1]! }
                 groups.append(Group(name: group, hosts: members))
                 for host in members { byHost[host, default: []].insert(member.name) }
             }
