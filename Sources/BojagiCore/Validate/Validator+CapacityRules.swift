@@ -1,3 +1,9 @@
 extension Validator {
-    static let capacityRules: [any Rule] = []
+    static let capacityRules: [any Rule] = [
+        ComputeCapacityRule(),
+        OvercommitRule(),
+        HyperConvergedMemoryRule(),
+        ControllerMemoryRule(),
+        UnsizedComputeHostsRule(),
+    ]
 }

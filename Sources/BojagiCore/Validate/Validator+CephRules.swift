@@ -1,3 +1,12 @@
 extension Validator {
-    static let cephRules: [any Rule] = []
+    static let cephRules: [any Rule] = [
+        CephFailureDomainsRule(),
+        CephReplicationRule(),
+        CephErasureRBDRule(),
+        CephCapacityRule(),
+        CephTierOSDsRule(),
+        CephPoolShareRule(),
+        CephMonitorsRule(),
+        CephUnassignedDisksRule(),
+    ]
 }

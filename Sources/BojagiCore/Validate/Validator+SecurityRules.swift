@@ -1,3 +1,6 @@
 extension Validator {
-    static let securityRules: [any Rule] = []
+    static let securityRules: [any Rule] = [
+        ExternalTLSRule(),
+        TLSVIPSplitRule(),
+    ]
 }

@@ -1,3 +1,11 @@
 extension Validator {
-    static let serviceRules: [any Rule] = []
+    static let serviceRules: [any Rule] = [
+        CinderBackendRule(),
+        NeutronNetworkHostRule(),
+        PinnedServiceRule(),
+        CephRGWRule(),
+        GlanceSharedBackendRule(),
+        OctaviaManagementNetworkRule(),
+        DesignateBackendRule(),
+    ]
 }

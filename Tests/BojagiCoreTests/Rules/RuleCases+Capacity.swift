@@ -1,5 +1,33 @@
 @testable import BojagiCore
 
 extension RuleCases {
-    static let capacity: [RuleCase] = []
+    static let capacity: [RuleCase] = [
+        RuleCase("CAP001", "more vCPUs than the computes offer", .error, "400 vCPUs planned, 360 available") {
+            $0.capacity.plannedVCPUs = 400
+        },
+        RuleCase("CAP001", "memory fits only with every compute up", .warning, "600 GiB planned, 496 GiB left") {
+            $0.capacity.plannedMemoryGiB = 600
+        },
+        RuleCase("CAP002", "CPU overcommit 20", .warning, "cpu_allocation_ratio 20 promises more than 16 vCPUs per core") {
+            $0.capacity.cpuAllocationRatio = 20
+        },
+        RuleCase("CAP002", "RAM overcommit 2", .warning, "ram_allocation_ratio 2 promises guests 2× the hosts' memory") {
+            $0.capacity.ramAllocationRatio = 2
+        },
+        RuleCase("CAP002", "RAM overcommit 1.2", .advice, "ram_allocation_ratio 1.2 overcommits memory") {
+            $0.capacity.ramAllocationRatio = 1.2
+        },
+        RuleCase("CAP003", "storage hosts that also run guests", .warning, "stor01 is compute and storage with 6 OSDs (≈ 24 GiB at 4 GiB each) but reserves only 8 GiB") {
+            for index in $0.hosts.indices where $0.hosts[index].roles.contains(.storage) { $0.hosts[index].roles.append(.compute) }
+        },
+        RuleCase("CAP004", "controllers too small", .error, "ctl01 has 8 GiB but its") {
+            for index in 0..<3 { $0.hosts[index].memoryGiB = 8 }
+        },
+        RuleCase("CAP004", "controllers without headroom", .warning, "ctl01 has 20 GiB and its control plane needs about") {
+            for index in 0..<3 { $0.hosts[index].memoryGiB = 20 }
+        },
+        RuleCase("CAP005", "compute hosts without sizes", .advice, "compute hosts cmp01, cmp02, cmp03 give no cores or memory") {
+            for index in $0.hosts.indices where $0.hosts[index].roles.contains(.compute) { $0.hosts[index].cores = nil }
+        },
+    ]
 }

@@ -1,5 +1,22 @@
 @testable import BojagiCore
 
 extension RuleCases {
-    static let release: [RuleCase] = []
+    static let release: [RuleCase] = [
+        RuleCase("REL001", "an Ubuntu release kolla no longer supports", .error, "of ubuntu it supports only ubuntu-noble") {
+            $0.deployment.hostOS = "ubuntu-22.04"
+        },
+        RuleCase("REL001", "CentOS Stream on 2026.2", .error, "host OS centos-stream-10 is not supported by kolla-ansible 23 (2026.2 Hibiscus)") {
+            $0.deployment.hostOS = "centos-stream-10"
+        },
+        RuleCase("REL001", "no host OS", .advice, "deployment.host_os is not set") { $0.deployment.hostOS = nil },
+        RuleCase("REL002", "Ceph older than the release's", .error, "Ceph reef is older than every Ceph release 2026.2 Hibiscus is used with (squid)") {
+            $0.storage.ceph!.release = "reef"
+        },
+        RuleCase("REL002", "Ceph two releases ahead of the client", .warning, "Ceph tentacle is 2 releases newer than the reef client") {
+            $0.release = "epoxy"
+        },
+        RuleCase("REL004", "Ubuntu images on Rocky hosts", .advice, "hosts run rocky-10 but the container images are built on ubuntu") {
+            $0.deployment.baseDistro = "ubuntu"
+        },
+    ]
 }

@@ -1,5 +1,38 @@
 @testable import BojagiCore
 
 extension RuleCases {
-    static let service: [RuleCase] = []
+    static let service: [RuleCase] = [
+        RuleCase("SVC010", "Cinder without Ceph", .error, "Cinder is in the package but storage.ceph is missing") {
+            $0.storage.ceph = nil
+        },
+        RuleCase("SVC010", "Ceph without tiers", .error, "storage.ceph defines no tier") {
+            $0.storage.ceph!.tiers = []
+            $0.storage.ceph!.pools = []
+        },
+        RuleCase("SVC011", "no network host", .error, "no host has the network role") {
+            for index in $0.hosts.indices { $0.hosts[index].roles.removeAll { $0 == .network } }
+        },
+        RuleCase("SVC012", "pinning a service outside the package", .error, "ctl01 pins octavia, which is not in the package") {
+            $0.hosts[0].services = ["octavia"]
+        },
+        RuleCase("SVC012", "pinning an unknown service", .error, "ctl01 pins unknown service 'octavai'") {
+            $0.hosts[0].services = ["octavai"]
+        },
+        RuleCase("SVC013", "RGW off", .error, "storage.ceph.rgw is false") { $0.storage.ceph!.rgw = false },
+        RuleCase("SVC013", "RGW without Ceph", .error, "object storage comes from Ceph RGW, but storage.ceph is missing") {
+            $0.storage.ceph = nil
+        },
+        RuleCase("SVC014", "Glance on three controllers without Ceph", .warning, "runs glance-api only on ctl01, not on ctl02, ctl03") {
+            $0.storage.ceph = nil
+        },
+        RuleCase("SVC015", "Octavia without a management network", .warning, "no provider network is its management network") {
+            $0.services.add.append("octavia")
+        },
+        RuleCase("SVC016", "Designate on three hosts without Valkey", .warning, "Designate runs on 3 hosts (ctl01, ctl02, ctl03) without Valkey") {
+            $0.services.add.append("designate")
+        },
+        RuleCase("SVC016", "Designate needs a Neutron DNS domain", .warning, "unless neutron_dns_domain is set") {
+            $0.services.add.append(contentsOf: ["designate", "valkey"])
+        },
+    ]
 }
