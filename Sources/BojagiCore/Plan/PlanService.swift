@@ -2,7 +2,7 @@
 public struct PlanService: Sendable {
     public static let vendorProfile = "vendor-everything"
 
-    let catalog: Catalog
+    public let catalog: Catalog
     let inventory: KollaInventory
     let today: Day
     let validator: Validator
@@ -25,7 +25,7 @@ public struct PlanService: Sendable {
         let profile = catalog.profiles[blueprint.profile]!
         let topology = Topology.make(blueprint: blueprint, services: result.services, catalog: catalog, inventory: inventory)
         let context = RuleContext(blueprint: blueprint, catalog: catalog, release: release, services: result.services,
-                                  topology: topology)
+                                  topology: topology, today: today)
         let findings = result.findings + validator.validate(context)
         return Plan(
             name: blueprint.name,

@@ -15,13 +15,16 @@ public struct RuleContext: Sendable {
     public let release: Release
     public let services: ServiceSet
     public let topology: Topology
+    /// The day the plan is made: release status depends on it.
+    public let today: Day
 
-    public init(blueprint: Blueprint, catalog: Catalog, release: Release, services: ServiceSet, topology: Topology) {
+    public init(blueprint: Blueprint, catalog: Catalog, release: Release, services: ServiceSet, topology: Topology, today: Day) {
         self.blueprint = blueprint
         self.catalog = catalog
         self.release = release
         self.services = services
         self.topology = topology
+        self.today = today
     }
 
     /// A finding pointing at `path`, with its line in bojagi.yaml when the file wrote it (else the nearest

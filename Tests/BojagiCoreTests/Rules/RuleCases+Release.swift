@@ -15,6 +15,9 @@ extension RuleCases {
         RuleCase("REL002", "Ceph two releases ahead of the client", .warning, "Ceph tentacle is 2 releases newer than the reef client") {
             $0.release = "epoxy"
         },
+        RuleCase("REL003", "end of life", .warning, "2024.2 Dalmatian is end of life") { $0.release = "dalmatian" },
+        RuleCase("REL003", "unmaintained", .advice, "2025.1 Epoxy is unmaintained") { $0.release = "epoxy" },
+        RuleCase("REL003", "not released yet", .warning, "2027.1 Indri is development") { $0.release = "indri" },
         RuleCase("REL004", "Ubuntu images on Rocky hosts", .advice, "hosts run rocky-10 but the container images are built on ubuntu") {
             $0.deployment.baseDistro = "ubuntu"
         },

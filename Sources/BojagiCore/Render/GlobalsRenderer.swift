@@ -1,0 +1,103 @@
+/// globals.yml: only what differs from kolla-ansible's defaults, each key with the blueprint setting that
+/// produced it.
+public enum GlobalsRenderer {
+    public static func entries(_ context: RenderContext) -> [GlobalsEntry] {
+        let blueprint = context.blueprint
+        let networks = blueprint.networks
+        var entries: [GlobalsEntry] = [
+            GlobalsEntry("openstack_release", .string(context.release.id ?? context.release.name), from: "release"),
+        ]
+        let deployment = blueprint.deployment
+        if deployment.baseDistro != "rocky" {
+            entries.append(GlobalsEntry("kolla_base_distro", .string(deployment.baseDistro), from: "deployment.base_distro"))
+        }
+        if deployment.containerEngine != "docker" {
+            entries.append(GlobalsEntry("kolla_container_engine", .string(deployment.containerEngine), from: "deployment.container_engine"))
+        }
+
+        // Networking. Without HA the "VIP" is the one controller's own address, as kolla-ansible expects.
+        let controller = blueprint.hosts.first { $0.roles.contains(.control) }
+        if let vip = blueprint.ha.enabled ? networks.vip.internal : (networks.vip.internal ?? controller?.address) {
+            entries.append(GlobalsEntry("kolla_internal_vip_address", .string(vip),
+                                        from: blueprint.ha.enabled || networks.vip.internal != nil ? "networks.vip.internal" : "hosts (the control host, HA off)"))
+        }
+        if let external = networks.vip.external {
+            entries.append(GlobalsEntry("kolla_external_vip_address", .string(external), from: "networks.vip.external"))
+        }
+        if let fqdn = networks.vip.internalFQDN {
+            entries.append(GlobalsEntry("kolla_internal_fqdn", .string(fqdn), from: "networks.vip.internal_fqdn"))
+        }
+        if let fqdn = networks.vip.externalFQDN {
+            entries.append(GlobalsEntry("kolla_external_fqdn", .string(fqdn), from: "networks.vip.external_fqdn"))
+        }
+        for (network, variable) in RenderContext.interfaceVariables {
+            if let name = context.defaultInterface(network) {
+                entries.append(GlobalsEntry(variable, .string(name), from: "networks.\(network).interface"))
+            }
+        }
+        if networks.vip.virtualRouterID != 51 {
+            entries.append(GlobalsEntry("keepalived_virtual_router_id", .string(String(networks.vip.virtualRouterID)),
+                                        from: "networks.vip.virtual_router_id"))
+        }
+        if blueprint.tls.external {
+            entries.append(GlobalsEntry("kolla_enable_tls_external", .flag(true), from: "tls.external"))
+        }
+        if blueprint.tls.internal {
+            entries.append(GlobalsEntry("kolla_enable_tls_internal", .flag(true), from: "tls.internal"))
+        }
+
+        entries += serviceFlags(context)
+        entries += CephGlobals.entries(context)
+
+        // Cinder: several cinder-volume hosts need a cluster name and a coordination backend (kolla prechecks).
+        if context.has("cinder") {
+            let volumeHosts = context.plan.topology?.placement.services["cinder"]?.first { $0.name == "cinder-volume" }?.hosts ?? []
+            if volumeHosts.count > 1 {
+                entries.append(GlobalsEntry("cinder_cluster_name", .string(blueprint.name ?? "bojagi"),
+                                            from: "hosts (\(volumeHosts.count) cinder-volume hosts)"))
+            }
+        }
+        return entries
+    }
+
+    /// `enable_*` for exactly the package: on where kolla's default is off, off where kolla's default would
+    /// deploy a project the package leaves out.
+    static func serviceFlags(_ context: RenderContext) -> [GlobalsEntry] {
+        var entries: [GlobalsEntry] = []
+        let members = Set(context.members)
+        func origin(_ name: String) -> String {
+            let row = (context.plan.services + context.plan.infrastructure).first { $0.name == name }
+            return row?.why.first ?? "the package"
+        }
+        for project in context.catalog.projects.values.sorted(by: { $0.name < $1.name }) {
+            guard let kolla = project.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
+            let wanted = members.contains(project.name)
+            let byDefault = kolla.default == "true"
+            if wanted != byDefault {
+                entries.append(GlobalsEntry(kolla.flag, .flag(wanted), from: wanted ? origin(project.name) : "not in the \(context.plan.profile) package"))
+            }
+        }
+        for component in context.catalog.components.values.sorted(by: { $0.name < $1.name }) {
+            guard let kolla = component.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
+            let wanted = members.contains(component.name)
+            if wanted, kolla.default != "true" {
+                entries.append(GlobalsEntry(kolla.flag, .flag(true), from: origin(component.name)))
+            } else if !wanted, kolla.default == "true", ["haproxy", "keepalived"].contains(component.name) {
+                entries.append(GlobalsEntry(kolla.flag, .flag(false), from: "ha.enabled: false"))
+            }
+        }
+        if context.blueprint.monitoring.centralLogging {
+            entries.append(GlobalsEntry("enable_central_logging", .flag(true), from: "monitoring.central_logging"))
+        }
+        return entries
+    }
+
+    public static func render(_ context: RenderContext) -> RenderedFile {
+        var out = "---\n" + context.header("kolla-ansible globals.yml")
+        out += "# Only what differs from kolla-ansible's defaults; the comment above each key names the blueprint setting.\n"
+        for entry in entries(context) {
+            out += "\n# \(entry.origin)\n\(entry.yaml)\n"
+        }
+        return RenderedFile(path: "globals.yml", contents: out)
+    }
+}

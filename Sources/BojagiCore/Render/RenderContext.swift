@@ -1,0 +1,50 @@
+/// What every generator reads: the blueprint, its plan, the catalog and kolla-ansible's files. Pure values.
+public struct RenderContext: Sendable {
+    public let blueprint: Blueprint
+    public let plan: Plan
+    public let catalog: Catalog
+    public let kolla: KollaFiles
+    public let release: Release
+
+    public init(blueprint: Blueprint, plan: Plan, catalog: Catalog, kolla: KollaFiles) {
+        self.blueprint = blueprint
+        self.plan = plan
+        self.catalog = catalog
+        self.kolla = kolla
+        self.release = catalog.release(named: blueprint.release)!
+    }
+
+    /// Every service and component of the package.
+    public var members: [String] { (plan.services + plan.infrastructure).map(\.name) }
+
+    public func has(_ name: String) -> Bool { members.contains(name) }
+
+    /// kolla-ansible's network variables, by blueprint network name.
+    static let interfaceVariables: [(network: String, variable: String)] = [
+        ("management", "network_interface"), ("external", "neutron_external_interface"),
+        ("storage", "storage_interface"), ("tunnel", "tunnel_interface"),
+    ]
+
+    /// The interface a network uses by default (globals), before per-host overrides (inventory).
+    public func defaultInterface(_ network: String) -> String? {
+        switch network {
+        case "management": blueprint.networks.management.interface ?? mostCommon(network)
+        case "external": blueprint.networks.external.interface ?? mostCommon(network)
+        case "storage": blueprint.networks.storage?.interface ?? mostCommon(network)
+        case "tunnel": blueprint.networks.tunnel?.interface ?? mostCommon(network)
+        default: nil
+        }
+    }
+
+    /// The name most hosts give a network's interface, so globals carry the common case.
+    private func mostCommon(_ network: String) -> String? {
+        let names = blueprint.hosts.compactMap { $0.interfaces[network] }
+        return Dictionary(grouping: names, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
+    }
+
+    /// `rendered by Bojagi` header lines for a file, with `#` or `;` comments.
+    func header(_ what: String, comment: String = "#") -> String {
+        "\(comment) \(what) — rendered by Bojagi from bojagi.yaml\(blueprint.name.map { " (\($0))" } ?? "") for \(release.label).\n"
+            + "\(comment) Do not edit: change bojagi.yaml and run `bojagi render` again.\n"
+    }
+}

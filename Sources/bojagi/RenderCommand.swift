@@ -1,0 +1,66 @@
+import ArgumentParser
+import BojagiCore
+import Foundation
+
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Write the kolla-ansible and cephadm deployment directory for a blueprint.",
+        discussion: """
+        Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the
+        blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/
+        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs) and ceph/ (cephadm
+        spec, bootstrap script, client keys). Files whose bytes did not change are left alone; nothing is
+        written when the blueprint has errors.
+
+        --check renders in memory and exits 1 if the directory differs, printing a diff that never shows
+        secret values: for CI of a deployment repository.
+
+        Examples:
+          bojagi render examples/map-platform.yaml --out map-platform
+          bojagi render bojagi.yaml --out deployment --check
+        """
+    )
+
+    @Argument(help: "The blueprint.")
+    var file = "bojagi.yaml"
+
+    @Option(help: "The deployment directory.")
+    var out = "deployment"
+
+    @Flag(help: "Compare with the directory instead of writing; exit 1 when it differs.")
+    var check = false
+
+    @OptionGroup var options: CatalogOptions
+
+    func run() async throws {
+        let planner = try options.planService()
+        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        let service = RenderService(planner: planner, kolla: try KollaFiles.bundled(), secrets: CryptoSecretSource())
+        let directory = URL(fileURLWithPath: out)
+        let files: [RenderedFile]
+        do {
+            files = try service.files(for: blueprint, existing: directory)
+        } catch let failure as RenderService.Failure {
+            printError("error: \(failure)")
+            throw ExitCode(1)
+        }
+        if check {
+            let result = service.check(files, in: directory)
+            if result.diff.isEmpty {
+                print("\(out) is up to date (\(files.count) files)")
+                return
+            }
+            print(result.diff, terminator: "")
+            let stale = result.changes.filter { $0.kind != .unchanged }.map(\.path)
+            printError("\(out) differs from \(file) in \(stale.count) file\(stale.count == 1 ? "" : "s"): \(stale.joined(separator: ", "))\n  fix: run `bojagi render \(file) --out \(out)` and commit the result")
+            throw ExitCode(1)
+        }
+        let changes = try DirectoryWriter().write(files, to: directory)
+        for change in changes where change.kind != .unchanged {
+            print("\(change.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(out)/\(change.path)")
+        }
+        let unchanged = changes.filter { $0.kind == .unchanged }.count
+        print("\(files.count) files in \(out)/ (\(unchanged) unchanged). Next: kolla-ansible -i \(out)/inventory --configdir \(out) prechecks")
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import BojagiCore
+
+@Suite struct RenderTests {
+    static let kolla: KollaFiles = { try! KollaFiles.bundled() }()
+
+    static func blueprint(_ example: String) throws -> Blueprint {
+        try Fixtures.blueprint(String(contentsOf: ExamplesTests.directory.appendingPathComponent(example), encoding: .utf8))
+    }
+
+    func service() -> RenderService {
+        RenderService(planner: Fixtures.planner, kolla: Self.kolla, secrets: PinnedSecrets())
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bojagi-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The deployment files (secrets aside) for the seed's map platform and the trial, on each maintained release.
+    @Test(arguments: ["map-platform", "single-node", "exchange"], ["2025.2", "2026.1", "2026.2"])
+    func golden(example: String, release: String) throws {
+        var blueprint = try Self.blueprint("\(example).yaml")
+        blueprint.release = Fixtures.catalog.release(named: release)!.name
+        let files = try service().files(for: blueprint, existing: try temporaryDirectory())
+        for file in files where !file.holdsSecrets && !file.path.hasPrefix("ceph/") {
+            try assertGolden(file.contents, named: "render/\(example)-\(release)/\(file.path)")
+        }
+    }
+
+    @Test func passwordsCoverEveryKollaKeyAndAreSecret() throws {
+        let files = try service().files(for: try Self.blueprint("map-platform.yaml"), existing: try temporaryDirectory())
+        let passwords = try #require(files.first { $0.path == "passwords.yml" })
+        #expect(passwords.mode == 0o600)
+        let parsed = try Passwords(yaml: passwords.contents, file: "passwords.yml")
+        let release = Fixtures.catalog.release(named: "2026.1")!
+        for key in Self.kolla.passwordKeys(for: release) {
+            #expect(parsed.values[key] != nil, "\(key) missing")
+        }
+        #expect(parsed.values["redis_master_password"] != nil)  // 2026.1 still expects it
+        #expect(parsed.values["docker_registry_password"] == .blank)
+        guard case let .text(database) = parsed.values["database_password"] else { Issue.record("no database password"); return }
+        #expect(database.count == 40)
+        #expect(database.allSatisfy { $0.isLetter || $0.isNumber })
+        guard case let .text(uuid) = parsed.values["rbd_secret_uuid"] else { Issue.record("no uuid"); return }
+        #expect(UUID(uuidString: uuid) != nil)
+        guard case .keyPair = parsed.values["nova_ssh_key"] else { Issue.record("nova_ssh_key is not a key pair"); return }
+        for file in files where !file.holdsSecrets {
+            #expect(!file.contents.contains(database), "\(file.path) leaks a password")
+        }
+    }
+
+    @Test func reRenderingKeepsSecretsAndLeavesUnchangedFilesAlone() throws {
+        let directory = try temporaryDirectory()
+        let blueprint = try Self.blueprint("single-node.yaml")
+        let first = try service().files(for: blueprint, existing: directory)
+        let written = try DirectoryWriter().write(first, to: directory)
+        #expect(written.allSatisfy { $0.kind == .created })
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("passwords.yml").path)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+
+        // A fresh secret source would make different passwords: the existing ones must win.
+        let again = try RenderService(planner: Fixtures.planner, kolla: Self.kolla, secrets: CryptoSecretSource())
+            .files(for: blueprint, existing: directory)
+        #expect(again == first)
+        let second = try DirectoryWriter().write(again, to: directory)
+        #expect(second.allSatisfy { $0.kind == .unchanged })
+        #expect(RenderService(planner: Fixtures.planner, kolla: Self.kolla, secrets: PinnedSecrets()).check(again, in: directory).diff.isEmpty)
+    }
+
+    @Test func checkShowsChangedKeysButNeverSecretValues() throws {
+        let directory = try temporaryDirectory()
+        let blueprint = try Self.blueprint("single-node.yaml")
+        try DirectoryWriter().write(try service().files(for: blueprint, existing: directory), to: directory)
+        // Lose one password: the render generates it again, and the diff names the key but not the value.
+        let url = directory.appendingPathComponent("passwords.yml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("database_password:") }
+        try DirectoryWriter().write([RenderedFile(path: "passwords.yml", contents: kept.joined(separator: "\n"), mode: 0o600)], to: directory)
+        var changed = blueprint
+        changed.capacity.cpuAllocationRatio = 2
+        let files = try service().files(for: changed, existing: directory)
+        let result = service().check(files, in: directory)
+        #expect(result.diff.contains("+cpu_allocation_ratio = 2.0"))
+        #expect(result.diff.contains("+database_password: <hidden>"))
+        let regenerated = try Passwords(yaml: try #require(files.first { $0.path == "passwords.yml" }).contents, file: "p")
+        guard case let .text(value) = regenerated.values["database_password"] else { Issue.record("not regenerated"); return }
+        #expect(!result.diff.contains(value))
+        #expect(Set(result.changes.filter { $0.kind != .unchanged }.map(\.path)) == ["config/nova.conf", "passwords.yml"])
+    }
+
+    @Test func nothingIsWrittenWhenTheBlueprintHasErrors() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        blueprint.hosts.removeAll { $0.name == "ctl03" }
+        #expect(throws: RenderService.Failure.self) { try service().files(for: blueprint, existing: try temporaryDirectory()) }
+    }
+
+    @Test func aTargetThatCannotBeReplacedStopsTheWriteBeforeAnyFile() throws {
+        let directory = try temporaryDirectory()
+        let files = try service().files(for: try Self.blueprint("single-node.yaml"), existing: directory)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("config/nova.conf"), withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try DirectoryWriter().write(files, to: directory) }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("globals.yml").path))
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory.path).filter { $0.contains("bojagi-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func releasesKollaNoLongerDeploysAreNeverEnabled() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        for release in ["2025.2", "2026.1", "2026.2"] {
+            blueprint.release = Fixtures.catalog.release(named: release)!.name
+            let globals = try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" })
+            for flag in ["enable_swift", "enable_sahara", "enable_zun", "enable_venus", "enable_redis"] {
+                #expect(!globals.contents.contains("\(flag): \"yes\""), "\(flag) enabled on \(release)")
+            }
+        }
+    }
+
+    @Test func globalsCarryOnlyDifferencesWithTheirOrigin() throws {
+        let files = try service().files(for: try Self.blueprint("exchange.yaml"), existing: try temporaryDirectory())
+        let globals = try #require(files.first { $0.path == "globals.yml" }).contents
+        // keystone, nova, neutron… are on by default: not repeated.
+        #expect(!globals.contains("enable_keystone"))
+        #expect(!globals.contains("enable_nova:"))
+        // the exchange removes metering, which kolla does not enable by default either.
+        #expect(!globals.contains("enable_ceilometer"))
+        #expect(globals.contains("# capability key-manager (added in bojagi.yaml)\nenable_barbican: \"yes\""))
+        #expect(globals.contains("pool: \"volumes-ssd\""))
+        #expect(globals.contains("pool: \"volumes-hdd\""))
+        #expect(globals.contains("kolla_enable_tls_internal: \"yes\""))
+    }
+}
