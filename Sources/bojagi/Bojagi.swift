@@ -58,7 +58,7 @@ extension Catalog {
     func releaseOption(_ text: String?) throws -> Release? {
         guard let text else { return nil }
         guard let release = release(named: text) else {
-            throw ValidationError("unknown release '\(text)'. `bojagi catalog --releases` lists them.")
+            throw CommandFailure("unknown release '\(text)'. `bojagi catalog --releases` lists them.")
         }
         return release
     }

@@ -46,11 +46,8 @@ struct CatalogCommand: AsyncParsableCommand {
                     print(format == .json ? try JSON.encode(component) : "\(component.name) — \(component.title) (infrastructure)\n  \(component.description)\n  kolla-ansible: \(component.kolla?.flag ?? "–")")
                     return
                 }
-                let hint = catalog.serviceNames.min { a, b in
-                    a.commonPrefixLength(with: service) > b.commonPrefixLength(with: service)
-                }
-                throw ValidationError("unknown service '\(service)'" + (hint.map { " — did you mean '\($0)'?" } ?? "")
-                                      + " `bojagi catalog` lists every project.")
+                throw CommandFailure("unknown service '\(service)'" + Suggestion.phrase(for: service, in: catalog.serviceNames)
+                                     + ". `bojagi catalog` lists every project.")
             }
             print(format == .json ? try JSON.encode(project) : report.project(project, release: release), terminator: "")
             return
@@ -63,11 +60,5 @@ struct CatalogCommand: AsyncParsableCommand {
         } else {
             print(report.projects(release: release), terminator: "")
         }
-    }
-}
-
-extension String {
-    func commonPrefixLength(with other: String) -> Int {
-        zip(lowercased(), other.lowercased()).prefix { $0 == $1 }.count
     }
 }

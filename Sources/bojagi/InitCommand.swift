@@ -30,14 +30,15 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try options.catalog()
         guard let profile = catalog.profiles[profile] else {
-            throw ValidationError("unknown profile '\(self.profile)'. Profiles: \(catalog.profiles.keys.sorted().joined(separator: ", "))")
+            throw CommandFailure("unknown profile '\(self.profile)'. Profiles: \(catalog.profiles.keys.sorted().joined(separator: ", "))")
         }
         guard let release = try catalog.releaseOption(release) else { return }
         let url = URL(fileURLWithPath: output)
         if FileManager.default.fileExists(atPath: url.path), !force {
-            throw ValidationError("\(output) exists; use --force to replace it")
+            throw CommandFailure("\(output) exists; use --force to replace it")
         }
-        try FileWriter().write(StarterBlueprint.text(profile: profile, release: release, catalog: catalog), to: url)
+        let file = RenderedFile(path: url.lastPathComponent, contents: StarterBlueprint.text(profile: profile, release: release, catalog: catalog))
+        try DirectoryWriter().write([file], to: url.deletingLastPathComponent())
         print("wrote \(output): \(profile.title) on \(release.label). Next: bojagi plan \(output)")
     }
 }

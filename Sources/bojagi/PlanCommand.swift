@@ -26,9 +26,9 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
-        let catalog = try options.catalog()
-        let blueprint = try BlueprintLoader(catalog: catalog).load(file)
-        let plan = try options.planService().plan(blueprint)
+        let service = try options.planService()
+        let blueprint = try BlueprintLoader(catalog: service.catalog).load(file)
+        let plan = service.plan(blueprint)
         print(format == .json ? try JSON.encode(plan) : PlanReport.text(plan), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
     }

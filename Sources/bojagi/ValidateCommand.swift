@@ -36,7 +36,7 @@ struct ValidateCommand: AsyncParsableCommand {
             return
         }
         let service = try options.planService()
-        let blueprint = try BlueprintLoader(catalog: try options.catalog()).load(file)
+        let blueprint = try BlueprintLoader(catalog: service.catalog).load(file)
         let findings = service.plan(blueprint).findings
         if format == .json {
             print(try JSON.encode(findings), terminator: "")

@@ -1,6 +1,6 @@
 /// "Did you mean" for names a user typed: the closest candidate within a small edit distance.
-enum Suggestion {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = word.lowercased()
         let limit = max(2, target.count / 3)
         var best: (name: String, distance: Int)?
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// ` — did you mean 'nova'?` or an empty string.
-    static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
     }
 
