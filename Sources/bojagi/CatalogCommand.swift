@@ -47,7 +47,7 @@ struct CatalogCommand: AsyncParsableCommand {
                     return
                 }
                 throw CommandFailure("unknown service '\(service)'" + Suggestion.phrase(for: service, in: catalog.serviceNames)
-                                     + ". `bojagi catalog` lists every project.")
+                                     + " (`bojagi catalog` lists every project)")
             }
             print(format == .json ? try JSON.encode(project) : report.project(project, release: release), terminator: "")
             return
