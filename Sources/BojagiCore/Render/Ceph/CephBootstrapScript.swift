@@ -1,0 +1,166 @@
+/// ceph/bootstrap.sh: brings the cluster up with cephadm, then creates what OpenStack needs — CRUSH rules per
+/// tier, the pools of `CephLayout`, the client keys of keys.yml with the caps of Ceph's "Block Devices and
+/// OpenStack" guide. Secrets stay in keys.yml; the script reads them when it runs. Safe to run again.
+enum CephBootstrapScript {
+    static func render(_ cluster: CephCluster, context: RenderContext) -> String {
+        let ceph = cluster.ceph
+        let networks = context.blueprint.networks
+        var out = "#!/usr/bin/env bash\n" + context.header("Ceph bootstrap")
+        let first = cluster.monitors.first
+        out += """
+            # Run as root on \(first?.name ?? "the first monitor host") from the deployment directory: bash ceph/bootstrap.sh
+            # Needs cephadm (\(cluster.release)) on this host and root SSH from here to every host in cluster-spec.yaml.
+            set -euo pipefail
+            umask 077
+
+            here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+            keys="$here/keys.yml"
+            work="$(mktemp -d)"
+            trap 'rm -rf "$work"' EXIT
+
+            # One value from keys.yml (Bojagi writes each as `name: 'value'`).
+            value() {
+              local found
+              found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\\047", "", v); print v }' "$keys")"
+              if [[ -z "$found" ]]; then
+                echo "bootstrap.sh: '$1' is missing from $keys; run bojagi render" >&2
+                return 1
+              fi
+              printf '%s\\n' "$found"
+            }
+
+            # Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
+            import_client() {
+              local name="$1" key keyring="$work/$1.keyring"
+              key="$(value "$name")"
+              shift
+              {
+                printf '[%s]\\n\\tkey = %s\\n' "$name" "$key"
+                while (($# > 0)); do
+                  printf '\\tcaps %s = "%s"\\n' "$1" "$2"
+                  shift 2
+                done
+              } >"$keyring"
+              ceph auth import -i "$keyring"
+              rm -f "$keyring"
+            }
+
+            fsid="$(value fsid)"
+            command -v cephadm >/dev/null || { echo "bootstrap.sh: install cephadm (\(cluster.release)) first" >&2; exit 1; }
+
+
+            """
+        out += "# 1. The first monitor and manager. cephadm's own monitoring stack is skipped: kolla-ansible runs Prometheus\n"
+        out += "#    and its node exporter on these hosts.\n"
+        if let first {
+            var bootstrap = "cephadm bootstrap --mon-ip \(shell(CephCluster.address(first))) --fsid \"$fsid\" --skip-monitoring-stack"
+            if let cidr = networks.storage?.cidr { bootstrap += " --cluster-network \(shell(cidr))" }
+            // One host: Ceph's own pools (.mgr, RGW's) must place their replicas across OSDs, not hosts.
+            if cluster.hosts.count == 1 { bootstrap += " --single-host-defaults" }
+            out += "if [[ ! -d \"/var/lib/ceph/$fsid\" ]]; then\n  \(bootstrap)\nfi\n"
+        } else {
+            out += "echo 'bootstrap.sh: the blueprint has no control or storage host for a monitor' >&2\nexit 1\n"
+        }
+        out += "command -v ceph >/dev/null || { cephadm add-repo --release \(shell(cluster.release)); cephadm install ceph-common; }\n"
+        if let cidr = networks.management.cidr {
+            out += "ceph config set global public_network \(shell(cidr))\n"
+        }
+        if let cidr = networks.storage?.cidr {
+            out += "ceph config set global cluster_network \(shell(cidr))\n"
+        }
+
+        out += "\n# 2. Hosts, monitors, managers, OSDs\(cluster.rgw ? " and RGW" : "") from cluster-spec.yaml.\n"
+        for host in cluster.hosts where host.name != first?.name {
+            out += "ssh-copy-id -f -i /etc/ceph/ceph.pub \(shell("root@" + CephCluster.address(host)))\n"
+        }
+        out += "ceph orch apply -i \"$here/cluster-spec.yaml\"\n"
+        let expected = context.plan.topology?.ceph?.tiers.reduce(0) { $0 + $1.osds } ?? 0
+        if expected > 0 {
+            out += """
+                # Wait (up to an hour) for the \(expected) OSDs the blueprint describes, so pools land on their tiers.
+                for _ in $(seq 360); do
+                  [[ "$(ceph osd ls | wc -l)" -ge \(expected) ]] && break
+                  sleep 10
+                done
+                [[ "$(ceph osd ls | wc -l)" -ge \(expected) ]] || echo "bootstrap.sh: only $(ceph osd ls | wc -l) of \(expected) OSDs exist; creating the pools anyway" >&2
+
+                """
+        }
+        out += "ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))\n"
+
+        out += "\n# 3. CRUSH rules per tier: replicas or chunks on distinct \(ceph.failureDomain.rawValue)s of the tier's device class.\n"
+        for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
+            out += "ceph osd crush class create \(shell(deviceClass)) 2>/dev/null || true\n"
+        }
+        for tier in ceph.tiers {
+            let domain = ceph.failureDomain.rawValue
+            if let erasure = tier.erasure {
+                out += "ceph osd erasure-code-profile set \(shell(tier.name)) k=\(erasure.k) m=\(erasure.m) crush-failure-domain=\(domain) crush-device-class=\(shell(tier.deviceClass))\n"
+                if cluster.pools.contains(where: { $0.tier == tier && !$0.erasureCoded }) {
+                    // RBD and Gnocchi metadata need omap: replicated on the same device class.
+                    out += "ceph osd crush rule create-replicated \(shell(replicatedRule(tier))) default \(domain) \(shell(tier.deviceClass))\n"
+                }
+            } else {
+                out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
+            }
+        }
+
+        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\n"
+        for pool in cluster.pools {
+            out += "\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
+            let name = shell(pool.name)
+            if pool.erasureCoded {
+                out += "ceph osd pool create \(name) erasure \(shell(pool.tier.name))\n"
+            } else {
+                let size = pool.tier.erasure == nil ? (pool.tier.replication ?? 3) : 3
+                out += "ceph osd pool create \(name)\n"
+                out += "ceph osd pool set \(name) crush_rule \(shell(pool.tier.erasure == nil ? pool.tier.name : replicatedRule(pool.tier)))\n"
+                if size == 1 {
+                    out += "ceph config set global mon_allow_pool_size_one true\n"
+                    out += "ceph osd pool set \(name) size 1 --yes-i-really-mean-it\n"
+                } else {
+                    out += "ceph osd pool set \(name) size \(size)\n"
+                }
+                out += "ceph osd pool set \(name) min_size \(CephCluster.minSize(size))\n"
+            }
+            if let percent = pool.percent {
+                out += "ceph osd pool set \(name) target_size_ratio \(ratio(Double(percent) / 100))\n"
+            }
+            out += "ceph osd pool application enable \(name) \(pool.application)\n"
+            if let data = pool.dataPool {
+                // Image data in the EC pool; librbd reads the pool's default data pool setting.
+                out += "ceph osd pool create \(shell(data)) erasure \(shell(pool.tier.name))\n"
+                out += "ceph osd pool set \(shell(data)) allow_ec_overwrites true\n"
+                out += "ceph osd pool application enable \(shell(data)) rbd\n"
+                out += "rbd config pool set \(name) rbd_default_data_pool \(shell(data))\n"
+            }
+            if pool.application == "rbd" {
+                out += "rbd pool init \(name)\n"
+            }
+        }
+
+        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"
+        for client in cluster.clients {
+            let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
+            out += "import_client \(client.name) \(caps)\n"
+        }
+
+        out += "\n# 6. The cluster answers.\nceph -s\n"
+        return out
+    }
+
+    static func replicatedRule(_ tier: Storage.Ceph.Tier) -> String { "\(tier.name)-replicated" }
+
+    /// A ratio without float noise: 0.85, 0.6.
+    static func ratio(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let text = "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))"
+        return text.hasSuffix("0") ? String(text.dropLast()) : text
+    }
+
+    /// Single-quoted for bash unless plainly safe.
+    static func shell(_ text: String) -> String {
+        let safe = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-=:@,+".contains($0)) }
+        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
