@@ -99,6 +99,7 @@ final class CountingSecretSource: SecretSource, @unchecked Sendable {
         func hosts(_ control: Int, storage: Int) -> [BojagiCore.Host] {
             (0..<control).map { BojagiCore.Host(name: "ctl\($0)", roles: [.control]) } + (0..<storage).map { BojagiCore.Host(name: "st\($0)", roles: [.storage]) }
         }
+        #expect(CephCluster.monitors(hosts(0, storage: 0)).isEmpty)
         #expect(CephCluster.monitors(hosts(1, storage: 0)).map(\.name) == ["ctl0"])
         #expect(CephCluster.monitors(hosts(1, storage: 4)).map(\.name) == ["ctl0", "st0", "st1"])
         #expect(CephCluster.monitors(hosts(2, storage: 0)).map(\.name) == ["ctl0"])

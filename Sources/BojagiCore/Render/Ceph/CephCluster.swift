@@ -91,7 +91,7 @@ struct CephCluster: Sendable {
             }
         }
         chosen = Array(chosen.prefix(maximumMonitors))
-        if chosen.count.isMultiple(of: 2) { chosen.removeLast() }
+        if !chosen.isEmpty, chosen.count.isMultiple(of: 2) { chosen.removeLast() }
         return chosen
     }
 
