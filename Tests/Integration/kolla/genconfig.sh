@@ -11,7 +11,8 @@
 # Environment:
 #   KOLLA_VENV             venv from scripts/kolla/install-venv.sh
 #                          (default $BOJAGI_HOME/venvs/kolla-ansible-2026.2, BOJAGI_HOME default ~/.bojagi)
-#   KOLLA_GENCONFIG_TAGS   optional: passed as `-t` (e.g. "loadbalancer,mariadb,nova"); default: full run
+#   KOLLA_GENCONFIG_TAGS   optional: passed as `-t` (e.g. "mariadb,nova"; "loadbalancer" is always
+#                          added); default: the full run
 #   KOLLA_GENCONFIG_ARGS   optional: more arguments for kolla-ansible (word-split), e.g. "-v"
 set -euo pipefail
 
@@ -60,7 +61,13 @@ if [[ $(id -u) -ne 0 ]]; then
     # kolla chowns its files to config_owner_user/group (root); as non-root own them ourselves.
     ARGS+=(-e "config_owner_user=$(id -un)" -e "config_owner_group=$(id -gn)")
 fi
-[[ -n "${KOLLA_GENCONFIG_TAGS:-}" ]] && ARGS+=(-t "$KOLLA_GENCONFIG_TAGS")
+if [[ -n "${KOLLA_GENCONFIG_TAGS:-}" ]]; then
+    # Every role's haproxy-config step writes into haproxy/services.d/, which only the loadbalancer
+    # role creates: a tag-limited run fails without it, so it is always added.
+    TAGS="$KOLLA_GENCONFIG_TAGS"
+    [[ ",$TAGS," == *,loadbalancer,* ]] || TAGS="loadbalancer,$TAGS"
+    ARGS+=(-t "$TAGS")
+fi
 # shellcheck disable=SC2206
 [[ -n "${KOLLA_GENCONFIG_ARGS:-}" ]] && ARGS+=(${KOLLA_GENCONFIG_ARGS})
 
@@ -80,9 +87,15 @@ echo "genconfig: $DEPLOY -> $OUT ($(wc -l < "$WORK/hosts.txt") hosts; log $LOG)"
 start=$SECONDS
 if ! (cd "$WORK" && "$VENV/bin/kolla-ansible" "${ARGS[@]}") > "$LOG" 2>&1; then
     echo "error: kolla-ansible genconfig failed after $((SECONDS - start)) s; last 40 lines of $LOG:" >&2
-    tail -n 40 "$LOG" >&2
+    tail -n 40 "$LOG" | cut -c1-600 >&2   # Ansible's failure lines can be very long item dumps
     echo "full log: $LOG" >&2
     exit 1
 fi
 files=$(find "$OUT" -path "$WORK" -prune -o -type f ! -name genconfig.log ! -name .bojagi-genconfig -print | wc -l)
+if [[ $files -eq 0 ]]; then
+    # kolla's plays target its service groups (keystone, nova-api, ...); an inventory without
+    # kolla's [<service>:children] groups matches no play and genconfig "succeeds" doing nothing.
+    echo "error: kolla-ansible genconfig rendered no files (does the inventory define kolla's service groups?); log: $LOG" >&2
+    exit 1
+fi
 echo "genconfig: ok in $((SECONDS - start)) s, $files files under $OUT/<host>/"

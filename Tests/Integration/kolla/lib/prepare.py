@@ -11,7 +11,7 @@ DEPLOY_DIR. It writes into WORK_DIR:
                        ansible_become=false and node_config_directory=OUT_DIR/<host>; Ansible merges
                        it over the first, so every other host var, group and group var is kept
   globals.yml          DEPLOY_DIR/globals.yml, minus keys that must stay per host (see STRIPPED)
-  passwords.yml        a copy of DEPLOY_DIR/passwords.yml
+  passwords.yml        a copy of DEPLOY_DIR/passwords.yml (and globals.d/, if present, as is)
   facts/s1_<host>      an ansible-core jsonfile fact cache entry per host, so kolla's
                        gather-facts.yml skips `setup` (it only gathers when ansible_facts is empty)
 
@@ -173,6 +173,9 @@ def main():
     else:
         shutil.copyfile(src_inv, dst_inv)
     shutil.copyfile(os.path.join(deploy, "passwords.yml"), os.path.join(work, "passwords.yml"))
+    if os.path.isdir(os.path.join(deploy, "globals.d")):
+        # kolla-ansible also passes CONFIG_DIR/globals.d/*.yml as extra vars, after globals.yml
+        shutil.copytree(os.path.join(deploy, "globals.d"), os.path.join(work, "globals.d"))
 
     with open(os.path.join(deploy, "globals.yml")) as f:
         globals_ = yaml.safe_load(f) or {}
