@@ -15,11 +15,11 @@ public enum GlobalsRenderer {
             entries.append(GlobalsEntry("kolla_container_engine", .string(deployment.containerEngine), from: "deployment.container_engine"))
         }
 
-        // Networking. Without HA the "VIP" is the one controller's own address, as kolla-ansible expects.
-        let controller = blueprint.hosts.first { $0.roles.contains(.control) }
-        if let vip = blueprint.ha.enabled ? networks.vip.internal : (networks.vip.internal ?? controller?.address) {
-            entries.append(GlobalsEntry("kolla_internal_vip_address", .string(vip),
-                                        from: blueprint.ha.enabled || networks.vip.internal != nil ? "networks.vip.internal" : "hosts (the control host, HA off)"))
+        // Networking. Without HA nothing holds a VIP: kolla-ansible must use the one controller's own address.
+        if blueprint.ha.enabled, let vip = networks.vip.internal {
+            entries.append(GlobalsEntry("kolla_internal_vip_address", .string(vip), from: "networks.vip.internal"))
+        } else if !blueprint.ha.enabled, let address = blueprint.hosts.first(where: { $0.roles.contains(.control) })?.address {
+            entries.append(GlobalsEntry("kolla_internal_vip_address", .string(address), from: "ha.enabled: false (the control host's address)"))
         }
         if let external = networks.vip.external {
             entries.append(GlobalsEntry("kolla_external_vip_address", .string(external), from: "networks.vip.external"))

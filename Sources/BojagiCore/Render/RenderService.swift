@@ -30,9 +30,11 @@ public struct RenderService: Sendable {
         guard !plan.hasErrors else { throw Failure.planHasErrors(plan.findings.filter { $0.severity == .error }) }
         let context = RenderContext(blueprint: blueprint, plan: plan, catalog: planner.catalog, kolla: kolla)
         let existingPasswords = try read(directory, "passwords.yml") { try Passwords(yaml: $0, file: $1) }
+        let existingKeys = try read(directory, "ceph/keys.yml") { try CephKeys(yaml: $0, file: $1) }
         let passwords = try Passwords.complete(keys: kolla.passwordKeys(for: context.release), existing: existingPasswords, secrets: secrets)
         return [InventoryRenderer.render(context), GlobalsRenderer.render(context), try passwords.file()]
             + ConfigRenderer.render(context)
+            + (try CephRenderer.render(context, existingKeys: existingKeys, secrets: secrets))
     }
 
     private func read<T>(_ directory: URL, _ path: String, _ parse: (String, String) throws -> T) throws -> T? {

@@ -10,6 +10,7 @@ extension Validator {
         VirtualRouterIDRule(),
         LoadBalancerHostsRule(),
         NeutronAgentRedundancyRule(),
+        VIPWithoutHARule(),
     ]
 
     static let networkRules: [any Rule] = [

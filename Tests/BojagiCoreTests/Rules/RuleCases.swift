@@ -22,6 +22,7 @@ enum RuleCases {
         RuleCase("HA005", "one load balancer", .error, "only ctl01 runs HAProxy") { blueprint in
             for index in 1...2 { blueprint.hosts[index].roles.removeAll { $0 == .network } }
         },
+        RuleCase("HA007", "a VIP with HA off", .warning, "nothing holds VIP 10.0.0.10") { $0.ha.enabled = false },
         RuleCase("HA006", "one network host", .warning, "one network host (ctl01)") { blueprint in
             for index in 1...2 { blueprint.hosts[index].roles.removeAll { $0 == .network } }
         },
