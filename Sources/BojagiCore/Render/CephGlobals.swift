@@ -24,7 +24,6 @@ enum CephGlobals {
                 host.address.map { "- host: \"\(host.name)\"\n  ip: \"\($0)\"\n  port: 8080" }
             }.flatMap { $0.split(separator: "\n").map(String.init) }
             entries.append(GlobalsEntry("ceph_rgw_hosts", .block(lines), from: "storage.ceph.rgw (RGW daemons on the storage hosts)"))
-            entries.append(GlobalsEntry("ceph_rgw_swift_compatibility", .flag(true), from: "capability object-storage (Swift API)"))
         }
         return entries
     }

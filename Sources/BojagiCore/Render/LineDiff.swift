@@ -53,10 +53,10 @@ public enum LineDiff {
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
                 result.append(Edit(kind: " ", line: a[i])); i += 1; j += 1
-            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                result.append(Edit(kind: "+", line: b[j])); j += 1
-            } else {
+            } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
                 result.append(Edit(kind: "-", line: a[i])); i += 1
+            } else {
+                result.append(Edit(kind: "+", line: b[j])); j += 1
             }
         }
         return result

@@ -18,12 +18,12 @@ enum CephBootstrapScript {
             work="$(mktemp -d)"
             trap 'rm -rf "$work"' EXIT
 
-            # One value from keys.yml (Bojagi writes each as `name: 'value'`).
+            # One value from keys.yml, or another file Bojagi wrote the same way (`name: 'value'`): value NAME [FILE]
             value() {
-              local found
-              found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\\047", "", v); print v }' "$keys")"
+              local found file="${2:-$keys}"
+              found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\\047", "", v); print v }' "$file")"
               if [[ -z "$found" ]]; then
-                echo "bootstrap.sh: '$1' is missing from $keys; run bojagi render" >&2
+                echo "bootstrap.sh: '$1' is missing from $file; run bojagi render" >&2
                 return 1
               fi
               printf '%s\\n' "$found"
@@ -143,6 +143,24 @@ enum CephBootstrapScript {
         for client in cluster.clients {
             let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
             out += "import_client \(client.name) \(caps)\n"
+        }
+
+        if cluster.rgw {
+            // kolla registers RGW's Swift endpoints in Keystone (enable_ceph_rgw, /swift/v1 since
+            // ceph_rgw_swift_compatibility stays false); RGW must accept Keystone tokens to match.
+            let vip = context.blueprint.networks.vip.internalFQDN ?? context.blueprint.networks.vip.internal
+                ?? context.blueprint.hosts.first { $0.roles.contains(.control) }?.address ?? "127.0.0.1"
+            let scheme = context.blueprint.tls.internal ? "https" : "http"
+            out += "\n# 5b. RGW accepts Keystone tokens for the Swift endpoints kolla-ansible registers (user ceph_rgw).\n"
+            out += "rgw_password=\"$(value ceph_rgw_keystone_password \"$here/../passwords.yml\")\"\n"
+            for (option, value) in [("rgw_keystone_url", "\(scheme)://\(vip):5000"), ("rgw_keystone_api_version", "3"),
+                                    ("rgw_keystone_admin_user", "ceph_rgw"), ("rgw_keystone_admin_project", "service"),
+                                    ("rgw_keystone_admin_domain", "default"), ("rgw_keystone_accepted_roles", "member,admin"),
+                                    ("rgw_keystone_accepted_admin_roles", "admin"), ("rgw_s3_auth_use_keystone", "true")] {
+                out += "ceph config set client.rgw \(option) \(shell(value))\n"
+            }
+            out += "ceph config set client.rgw rgw_keystone_admin_password \"$rgw_password\"\n"
+            out += "ceph orch restart rgw.\(CephClusterSpec.rgwServiceID)\n"
         }
 
         out += "\n# 6. The cluster answers.\nceph -s\n"

@@ -210,9 +210,13 @@ def main():
         name, content = cache_entry(host, facts)
         with open(os.path.join(facts_dir, name), "w") as f:
             json.dump(content, f)
+        # Modules run with this venv's Python: interpreter discovery would find pyenv shims that fail.
         overlay[host] = {"ansible_connection": "local", "ansible_become": False,
+                         "ansible_python_interpreter": sys.executable,
                          "node_config_directory": os.path.join(out, host)}
         print(host, " ".join(f"{k}={v}" for k, v in sorted(addresses.items())))
+    # Tasks delegated to the deployment host (fluentd's custom config lookup) run on localhost.
+    overlay.setdefault("localhost", {"ansible_connection": "local", "ansible_python_interpreter": sys.executable})
     with open(os.path.join(work, "overlay.yml"), "w") as f:
         yaml.safe_dump({"all": {"hosts": overlay}}, f, default_flow_style=False)
 

@@ -11,12 +11,12 @@ keys="$here/keys.yml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# One value from keys.yml (Bojagi writes each as `name: 'value'`).
+# One value from keys.yml, or another file Bojagi wrote the same way (`name: 'value'`): value NAME [FILE]
 value() {
-  local found
-  found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\047", "", v); print v }' "$keys")"
+  local found file="${2:-$keys}"
+  found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\047", "", v); print v }' "$file")"
   if [[ -z "$found" ]]; then
-    echo "bootstrap.sh: '$1' is missing from $keys; run bojagi render" >&2
+    echo "bootstrap.sh: '$1' is missing from $file; run bojagi render" >&2
     return 1
   fi
   printf '%s\n' "$found"
@@ -142,6 +142,19 @@ import_client client.glance mon 'profile rbd' osd 'profile rbd pool=images' mgr 
 import_client client.cinder mon 'profile rbd' osd 'profile rbd pool=volumes, profile rbd pool=volumes-fast, profile rbd pool=vms, profile rbd-read-only pool=images' mgr 'profile rbd pool=volumes, profile rbd pool=volumes-fast, profile rbd pool=vms'
 import_client client.cinder-backup mon 'profile rbd' osd 'profile rbd pool=backups' mgr 'profile rbd pool=backups'
 import_client client.gnocchi mon 'allow r' osd 'allow rwx pool=gnocchi'
+
+# 5b. RGW accepts Keystone tokens for the Swift endpoints kolla-ansible registers (user ceph_rgw).
+rgw_password="$(value ceph_rgw_keystone_password "$here/../passwords.yml")"
+ceph config set client.rgw rgw_keystone_url http://10.10.0.10:5000
+ceph config set client.rgw rgw_keystone_api_version 3
+ceph config set client.rgw rgw_keystone_admin_user ceph_rgw
+ceph config set client.rgw rgw_keystone_admin_project service
+ceph config set client.rgw rgw_keystone_admin_domain default
+ceph config set client.rgw rgw_keystone_accepted_roles member,admin
+ceph config set client.rgw rgw_keystone_accepted_admin_roles admin
+ceph config set client.rgw rgw_s3_auth_use_keystone true
+ceph config set client.rgw rgw_keystone_admin_password "$rgw_password"
+ceph orch restart rgw.default
 
 # 6. The cluster answers.
 ceph -s

@@ -11,12 +11,12 @@ keys="$here/keys.yml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# One value from keys.yml (Bojagi writes each as `name: 'value'`).
+# One value from keys.yml, or another file Bojagi wrote the same way (`name: 'value'`): value NAME [FILE]
 value() {
-  local found
-  found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\047", "", v); print v }' "$keys")"
+  local found file="${2:-$keys}"
+  found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\047", "", v); print v }' "$file")"
   if [[ -z "$found" ]]; then
-    echo "bootstrap.sh: '$1' is missing from $keys; run bojagi render" >&2
+    echo "bootstrap.sh: '$1' is missing from $file; run bojagi render" >&2
     return 1
   fi
   printf '%s\n' "$found"

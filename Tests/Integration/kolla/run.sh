@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Integration: Bojagi renders deployment directories, the REAL kolla-ansible 23 (2026.2) genconfig renders
+# every service's configuration from them, and the assertions read kolla's own output — the blueprint's
+# intent must arrive in haproxy.cfg, keepalived.conf, galera.cnf, nova.conf, cinder.conf — before the
+# real haproxy -c and keepalived -t check kolla's load-balancer files. Then a blueprint mistake kolla would
+# accept is shown to be caught by `bojagi validate` first.
+#
+#   Tests/Integration/kolla/run.sh [OUT_BASE]
+#
+# Blueprints: examples/map-platform.yaml (3 controllers, 10 computes, 8 Ceph nodes, external Ceph with two
+# volume tiers) and examples/single-node.yaml, both rendered for 2026.2 (kolla-ansible 23 on PyPI). The map
+# platform's genconfig is limited (--limit) to its 3 controllers, one compute and one Ceph node: every
+# other host only repeats what cmp01 and ceph01 show, and kolla renders each file from the full inventory.
+# Ends with "N passed, N failed"; exits non-zero when anything failed.
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+OUT_BASE="${1:-$(mktemp -d /tmp/bojagi-kolla-it.XXXXXX)}"
+mkdir -p "$OUT_BASE" && OUT_BASE="$(cd "$OUT_BASE" && pwd)"
+BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
+source "$HERE/lib/checks.sh"
+
+"$ROOT/scripts/kolla/install-venv.sh" >/dev/null || { echo "cannot install kolla-ansible"; exit 1; }
+"$ROOT/scripts/kolla/install-apt.sh" >/dev/null || { echo "cannot install haproxy/keepalived"; exit 1; }
+[[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
+
+# render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy
+render() {
+    local name="$1" dir="$OUT_BASE/$1"
+    mkdir -p "$dir"
+    sed -E 's/^release: .*/release: 2026.2/' "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
+    if "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" > "$dir/render.log" 2>&1; then ok "bojagi render $name"
+    else bad "bojagi render $name"; sed 's/^/       /' "$dir/render.log"; return 1; fi
+    check "$name: passwords.yml is 0600" test "$(stat -c %a "$dir/deploy/passwords.yml")" = 600
+    check "$name: render --check finds nothing to change" "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" --check
+}
+
+genconfig() { # NAME [kolla-ansible args]
+    local name="$1" t=$SECONDS; shift
+    if KOLLA_GENCONFIG_ARGS="$*" "$HERE/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
+        ok "kolla-ansible genconfig $name ($((SECONDS - t)) s)"
+    else bad "kolla-ansible genconfig $name"; return 1; fi
+}
+
+# --- the seed's map platform ---------------------------------------------------------------------
+echo "# map-platform"
+VIP=10.10.0.10
+CTL_IPS=(10.10.0.11 10.10.0.12 10.10.0.13)
+if render map-platform && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01"; then
+    K="$OUT_BASE/map-platform/kolla"
+    for c in ctl01 ctl02 ctl03; do
+        h="$K/$c"
+        check "$c: keystone frontend binds the VIP $VIP" has "$h/haproxy/services.d/keystone-api.cfg" "bind $VIP:5000\b"
+        check "$c: keepalived.conf holds the VIP on bond0" has "$h/keepalived/keepalived.conf" "^[[:space:]]+$VIP dev bond0$"
+        check "$c: keepalived uses the blueprint's virtual_router_id 61" has "$h/keepalived/keepalived.conf" "virtual_router_id 61$"
+        gc=$(grep -E '^wsrep_cluster_address' "$h/mariadb/galera.cnf" 2>/dev/null)
+        tu=$(grep -m1 -E '^transport_url' "$h/nova-conductor/nova.conf" 2>/dev/null)
+        for ip in "${CTL_IPS[@]}"; do
+            check "$c: galera.cnf has controller $ip" grep -q "$ip:4567" <<<"$gc"
+            check "$c: nova transport_url has controller $ip" grep -q "@$ip:5672" <<<"$tu"
+        done
+        v="$h/cinder-volume/cinder.conf"
+        check "$c: cinder.conf enables both tiers" has "$v" '^enabled_backends = (rbd-1,rbd-fast|rbd-fast,rbd-1)$'
+        check "$c: cinder.conf rbd-1 is the bulk tier's pool" sh -c "grep -A12 '^\[rbd-1\]' '$v' | grep -q '^rbd_pool = volumes$'"
+        check "$c: cinder.conf rbd-fast is the SSD pool" sh -c "grep -A12 '^\[rbd-fast\]' '$v' | grep -q '^rbd_pool = volumes-fast$'"
+        check "$c: cinder.conf offers volume types standard and fast" sh -c "grep -q '^volume_backend_name = standard$' '$v' && grep -q '^volume_backend_name = fast$' '$v'"
+        check "$c: cinder-volume clusters under the blueprint name" has "$v" '^cluster = map-platform$'
+        check "$c: cinder-volume got the cinder keyring" test -f "$h/cinder-volume/ceph/ceph.client.cinder.keyring"
+        check "$c: glance-api got ceph.conf" has "$h/glance-api/ceph/ceph.conf" '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$'
+        check "$c: neutron-server has the provider VLAN range" has "$h/neutron-server/ml2_conf.ini" '^network_vlan_ranges = physnet1:100:199$'
+        check "$c: octavia is configured" test -f "$h/octavia-api/octavia.conf"
+        check "$c: no Swift container is configured" test ! -e "$h/swift-proxy-server"
+        lb_checks "$h"
+    done
+    h="$K/cmp01"
+    n="$h/nova-compute/nova.conf"
+    check "cmp01: nova-compute allocation ratios from the capacity plan" sh -c "grep -q '^cpu_allocation_ratio = 4.0$' '$n' && grep -q '^ram_allocation_ratio = 1.0$' '$n'"
+    check "cmp01: nova-compute reserves 16 GiB" has "$n" '^reserved_host_memory_mb = 16384$'
+    check "cmp01: instances on RBD" has "$n" '^images_type = rbd$'
+    check "cmp01: nova-compute got the cinder keyring" test -f "$h/nova-compute/ceph.client.cinder.keyring"
+    check "cmp01: no load balancer on a compute host" test ! -e "$h/haproxy"
+    check "ceph01: no OpenStack API on a Ceph node" test ! -e "$K/ceph01/nova-api"
+fi
+
+# --- the single-node trial -----------------------------------------------------------------------
+echo "# single-node"
+if render single-node && genconfig single-node; then
+    h="$OUT_BASE/single-node/kolla/aio1"
+    check "aio1: HA off, so no HAProxy" test ! -e "$h/haproxy"
+    check "aio1: keystone binds the host's own address" has "$h/keystone/keystone.conf" 'http://192\.168\.50\.11:5000'
+    check "aio1: galera runs alone" has "$h/mariadb/galera.cnf" '^wsrep_cluster_address = gcomm://$'
+    check "aio1: transport_url is aio1's RabbitMQ" has "$h/nova-api/nova.conf" '^transport_url = rabbit://openstack:[^@]+@192\.168\.50\.11:5672//$'
+    check "aio1: heat is configured (capabilities.add)" test -f "$h/heat-engine/heat.conf"
+fi
+
+# --- a mistake kolla accepts and Bojagi does not -------------------------------------------------
+# kolla-ansible's genconfig renders a VIP outside the management network without complaint (only the
+# deploy-time loadbalancer precheck would catch it, on live hosts); `bojagi validate` refuses it first.
+echo "# caught before deploy"
+if [[ -d "$OUT_BASE/map-platform/deploy" ]]; then
+    bad_dir="$OUT_BASE/bad-vip"
+    cp -r "$OUT_BASE/map-platform/deploy" "$bad_dir"
+    sed -i 's/^kolla_internal_vip_address: .*/kolla_internal_vip_address: "10.99.99.99"/' "$bad_dir/globals.yml"
+    if KOLLA_GENCONFIG_TAGS=loadbalancer KOLLA_GENCONFIG_ARGS="--limit ctl01" "$HERE/genconfig.sh" "$bad_dir" "$OUT_BASE/bad-vip-kolla" >/dev/null 2>&1; then
+        ok "kolla-ansible genconfig accepts a VIP outside the management network"
+        check "kolla rendered it into keepalived.conf" has "$OUT_BASE/bad-vip-kolla/ctl01/keepalived/keepalived.conf" '10\.99\.99\.99'
+    else
+        bad "kolla-ansible genconfig of the bad VIP failed for another reason"
+    fi
+    sed -E 's/internal: 10\.10\.0\.10/internal: 10.99.99.99/' "$OUT_BASE/map-platform/bojagi.yaml" > "$OUT_BASE/bad-vip.yaml"
+    "$BOJAGI" validate "$OUT_BASE/bad-vip.yaml" > "$OUT_BASE/bad-vip.txt" 2>&1
+    check "bojagi validate exits 1 on it" test $? -eq 1
+    check "bojagi validate names HA002 and the management network" has "$OUT_BASE/bad-vip.txt" 'error HA002 networks\.vip\.internal \(line [0-9]+\): internal VIP 10\.99\.99\.99 is outside the management network 10\.10\.0\.0/24'
+fi
+
+echo "# output kept in $OUT_BASE"
+if ((SKIP)); then echo "$PASS passed, $FAIL failed, $SKIP skipped"; else echo "$PASS passed, $FAIL failed"; fi
+((FAIL == 0))
