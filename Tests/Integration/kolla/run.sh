@@ -36,6 +36,16 @@ render() {
     check "$name: render --check finds nothing to change" "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" --check
 }
 
+# A throwaway self-signed certificate where the blueprint turns external TLS on, as
+# `kolla-ansible certificates` would make for a test: kolla expects certificates/haproxy.pem.
+test_certificate() { # NAME CN
+    local dir="$OUT_BASE/$1/deploy/certificates"
+    grep -q '^kolla_enable_tls_external: "yes"' "$OUT_BASE/$1/deploy/globals.yml" || return 0
+    mkdir -p "$dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$2" -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null
+    cat "$dir/cert.pem" "$dir/key.pem" > "$dir/haproxy.pem" && chmod 600 "$dir/haproxy.pem" "$dir/key.pem"
+}
+
 genconfig() { # NAME [kolla-ansible args]
     local name="$1" t=$SECONDS; shift
     if KOLLA_GENCONFIG_ARGS="$*" "$HERE/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
@@ -47,7 +57,7 @@ genconfig() { # NAME [kolla-ansible args]
 echo "# map-platform"
 VIP=10.10.0.10
 CTL_IPS=(10.10.0.11 10.10.0.12 10.10.0.13)
-if render map-platform && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01"; then
+if render map-platform && test_certificate map-platform cloud.map.example && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01"; then
     K="$OUT_BASE/map-platform/kolla"
     for c in ctl01 ctl02 ctl03; do
         h="$K/$c"

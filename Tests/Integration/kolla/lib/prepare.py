@@ -173,6 +173,9 @@ def main():
     else:
         shutil.copyfile(src_inv, dst_inv)
     shutil.copyfile(os.path.join(deploy, "passwords.yml"), os.path.join(work, "passwords.yml"))
+    if os.path.isdir(os.path.join(deploy, "certificates")):
+        # kolla_certificates_dir is CONFIG_DIR/certificates (haproxy.pem for external TLS, CA bundles).
+        shutil.copytree(os.path.join(deploy, "certificates"), os.path.join(work, "certificates"))
     if os.path.isdir(os.path.join(deploy, "globals.d")):
         # kolla-ansible also passes CONFIG_DIR/globals.d/*.yml as extra vars, after globals.yml
         shutil.copytree(os.path.join(deploy, "globals.d"), os.path.join(work, "globals.d"))
@@ -210,13 +213,14 @@ def main():
         name, content = cache_entry(host, facts)
         with open(os.path.join(facts_dir, name), "w") as f:
             json.dump(content, f)
-        # Modules run with this venv's Python: interpreter discovery would find pyenv shims that fail.
         overlay[host] = {"ansible_connection": "local", "ansible_become": False,
-                         "ansible_python_interpreter": sys.executable,
                          "node_config_directory": os.path.join(out, host)}
         print(host, " ".join(f"{k}={v}" for k, v in sorted(addresses.items())))
-    # Tasks delegated to the deployment host (fluentd's custom config lookup) run on localhost.
-    overlay.setdefault("localhost", {"ansible_connection": "local", "ansible_python_interpreter": sys.executable})
+    # Tasks delegated to the deployment host (fluentd's custom config lookup) run on localhost, which has
+    # no cached facts, so interpreter discovery falls back to its generic list and can land on a pyenv
+    # shim of a Python that is not installed. Give it the interpreter the hosts discover (Debian's).
+    system_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    overlay.setdefault("localhost", {"ansible_connection": "local", "ansible_python_interpreter": system_python})
     with open(os.path.join(work, "overlay.yml"), "w") as f:
         yaml.safe_dump({"all": {"hosts": overlay}}, f, default_flow_style=False)
 
