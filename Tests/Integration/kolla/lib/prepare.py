@@ -220,7 +220,7 @@ def main():
     # no cached facts, so interpreter discovery falls back to its generic list and can land on a pyenv
     # shim of a Python that is not installed. Give it the interpreter the hosts discover (Debian's).
     system_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-    overlay.setdefault("localhost", {"ansible_connection": "local", "ansible_python_interpreter": system_python})
+    overlay.setdefault("localhost", {"ansible_connection": "local"})["ansible_python_interpreter"] = system_python
     with open(os.path.join(work, "overlay.yml"), "w") as f:
         yaml.safe_dump({"all": {"hosts": overlay}}, f, default_flow_style=False)
 
