@@ -1,0 +1,166 @@
+import ArgumentParser
+import BojagiCore
+import Foundation
+
+struct LabCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lab",
+        abstract: "Run the blueprint's OpenStack on this machine, for trials and training.",
+        discussion: """
+        A single-node lab: the planned services Bojagi can run from PyPI (keystone, glance, placement, nova,
+        neutron, cinder, heat, horizon) in a virtual environment Bojagi manages, pinned per release, with MariaDB,
+        RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs);
+        cinder a fake volume driver. Planned services the lab cannot run are listed with the reason.
+
+        Examples:
+          bojagi lab up examples/single-node.yaml
+          bojagi lab status --home ~/.bojagi/lab/trial
+          bojagi lab down --home ~/.bojagi/lab/trial --wipe
+        """,
+        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self]
+    )
+}
+
+/// Where a lab lives: --home, or `$BOJAGI_HOME/lab/<blueprint name>` (BOJAGI_HOME defaults to ~/.bojagi).
+struct LabHomeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The lab's directory (default: $BOJAGI_HOME/lab/<blueprint name>).", valueName: "dir"))
+    var home: String?
+
+    static var bojagiHome: URL {
+        if let value = ProcessInfo.processInfo.environment["BOJAGI_HOME"], !value.isEmpty {
+            return URL(fileURLWithPath: value)
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".bojagi")
+    }
+
+    func url(name: String?) throws -> URL {
+        if let home { return URL(fileURLWithPath: home).standardizedFileURL }
+        guard let name else { throw CommandFailure("the blueprint has no name; name the lab's directory with --home") }
+        return Self.bojagiHome.appendingPathComponent("lab/\(name)")
+    }
+
+    /// For status and down: --home, else the blueprint file's name, else the only lab there is.
+    func existing(file: String) throws -> URL {
+        if let home { return URL(fileURLWithPath: home).standardizedFileURL }
+        if let text = try? String(contentsOfFile: file, encoding: .utf8),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("name:") }) {
+            let name = line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return Self.bojagiHome.appendingPathComponent("lab/\(name)")
+        }
+        let labs = (try? FileManager.default.contentsOfDirectory(atPath: Self.bojagiHome.appendingPathComponent("lab").path)) ?? []
+        if labs.count == 1 { return Self.bojagiHome.appendingPathComponent("lab/\(labs[0])") }
+        throw CommandFailure("which lab? name it with --home DIR (labs under \(Self.bojagiHome.path)/lab: \(labs.isEmpty ? "none" : labs.sorted().joined(separator: ", ")))")
+    }
+}
+
+func makeLab() -> Lab {
+    Lab(runner: SystemProcessRunner(), http: URLSessionHTTPClient(timeout: 5), probe: SocketPortProbe(), secrets: CryptoSecretSource()) { line in
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
+
+struct LabUpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Install, configure and start the lab; a second run keeps what already runs.")
+
+    @Argument(help: "The blueprint.") var file = "bojagi.yaml"
+    @OptionGroup var home: LabHomeOptions
+    @Option(help: "Added to every service's usual port (MariaDB 3306 → 13306, Keystone 5000 → 15000, …).")
+    var portOffset = 10000
+    @Flag(help: "Skip the Debian and PyPI installation steps (they are idempotent, but take seconds to check).")
+    var skipInstall = false
+    @OptionGroup var options: CatalogOptions
+
+    func run() async throws {
+        guard LabPorts.validOffsets.contains(portOffset) else {
+            throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
+        }
+        let planner = try options.planService()
+        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        let plan = planner.plan(blueprint)
+        if plan.hasErrors {
+            printError("error: the blueprint has errors; `bojagi validate \(file)` lists them")
+            throw ExitCode(1)
+        }
+        let release = plan.release.id ?? plan.release.name
+        let lab = makeLab()
+        do {
+            let settings = try await lab.up(plan: plan, options: Lab.Options(
+                home: try home.url(name: plan.name), venv: LabHomeOptions.bojagiHome.appendingPathComponent("venvs/openstack-\(release)"),
+                scripts: try Self.scripts(), ports: LabPorts(offset: portOffset), user: NSUserName(), skipInstall: skipInstall))
+            print(lab.summary(settings))
+        } catch let failure as LabFailure {
+            printError("error: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// scripts/lab beside the executable's checkout (or BOJAGI_LAB_SCRIPTS).
+    static func scripts() throws -> URL {
+        if let value = ProcessInfo.processInfo.environment["BOJAGI_LAB_SCRIPTS"], !value.isEmpty { return URL(fileURLWithPath: value) }
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(directory)
+            directory = directory.deletingLastPathComponent()
+        }
+        for candidate in candidates {
+            let scripts = candidate.appendingPathComponent("scripts/lab")
+            if FileManager.default.fileExists(atPath: scripts.appendingPathComponent("install-venv.sh").path) { return scripts }
+        }
+        throw CommandFailure("cannot find scripts/lab/install-venv.sh beside bojagi; run it from the Bojagi checkout or set BOJAGI_LAB_SCRIPTS")
+    }
+}
+
+struct LabStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Each process the lab started (alive or not) and each API's HTTP answer.")
+
+    @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
+    @OptionGroup var home: LabHomeOptions
+    @Option(help: "Output format.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let directory = try home.existing(file: file)
+        let rows: [Lab.ProcessStatus]
+        do {
+            rows = try await makeLab().status(home: directory)
+        } catch let failure as LabFailure {
+            printError("error: \(failure)")
+            throw ExitCode(1)
+        }
+        if format == .json {
+            print(try JSON.encode(rows), terminator: "")
+        } else {
+            print("Lab in \(directory.path)")
+            let table = [["PROCESS", "PID", "STATE", "ANSWER", "LOG"]] + rows.map {
+                [$0.name, "\($0.pid)", $0.alive ? "running" : "stopped", $0.answer.map { "\($0)" } ?? "–", $0.log]
+            }
+            let widths = (0..<5).map { column in table.map { $0[column].count }.max() ?? 0 }
+            for row in table {
+                print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            }
+        }
+        if rows.contains(where: { !$0.alive }) { throw ExitCode(1) }
+    }
+}
+
+struct LabDownCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "down",
+        abstract: "Stop exactly the processes the lab started; keep its data unless --wipe.")
+
+    @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
+    @OptionGroup var home: LabHomeOptions
+    @Flag(help: "Also remove the lab's directory: data, configuration, passwords, logs.") var wipe = false
+    @Option(help: "Seconds to wait after SIGTERM before SIGKILL.") var timeout = 30
+
+    func run() async throws {
+        let directory = try home.existing(file: file)
+        let stopped = try await makeLab().down(home: directory, wipe: wipe, timeout: Double(timeout))
+        print(stopped.isEmpty ? "Nothing was running." : "Stopped: \(stopped.joined(separator: ", ")).")
+        print(wipe ? "Removed \(directory.path)." : "Data kept in \(directory.path); `bojagi lab up` starts it again.")
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Integration test of the single-node lab: `bojagi lab up` on examples/single-node.yaml in a temporary home,
+# the OpenStack client against it, `bojagi lab down --wipe`, and nothing left running (PIDs, ports).
+# Installs Debian packages and the pinned 2026.2 venv on first use (about 2 minutes; cached afterwards).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+[ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
+
+BOJAGI=".build/debug/bojagi"
+[ -x "$BOJAGI" ] || swift build
+HOME_DIR="$(mktemp -d /tmp/bojagi-lab-test.XXXXXX)"
+OFFSET="${BOJAGI_LAB_TEST_OFFSET:-20000}"
+VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
+passed=0; failed=0
+pids=""
+
+cleanup() {
+    if [ -f "$HOME_DIR/state.json" ]; then "$BOJAGI" lab down --home "$HOME_DIR" --wipe --timeout 20 >/dev/null 2>&1 || true; fi
+    rm -rf "$HOME_DIR"
+}
+trap cleanup EXIT
+
+check() {
+    local name="$1"; shift
+    if "$@" >"$HOME_DIR.out" 2>&1; then
+        echo "ok    $name"; passed=$((passed + 1))
+    else
+        echo "FAIL  $name"; sed 's/^/      /' "$HOME_DIR.out" | grep -v blazarclient | tail -20; failed=$((failed + 1))
+    fi
+}
+
+start=$(date +%s)
+if ! "$BOJAGI" lab up examples/single-node.yaml --home "$HOME_DIR" --port-offset "$OFFSET"; then
+    echo "FAIL  lab up"; for f in "$HOME_DIR"/logs/*.log; do echo "== $f"; tail -5 "$f"; done
+    echo "0 passed, 1 failed"; exit 1
+fi
+up_seconds=$(( $(date +%s) - start ))
+echo "lab up: ${up_seconds} s"
+pids=$(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json")
+ports=$(python3 -c 'import json,sys; print(" ".join(str(p["port"]) for p in json.load(open(sys.argv[1]))["processes"] if p.get("port")))' "$HOME_DIR/state.json")
+rss=0; for pid in $pids; do r=$(ps -o rss= -g "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}'); rss=$((rss + r)); done
+echo "lab RSS: $((rss / 1024)) MiB over $(echo $pids | wc -w) process groups"
+
+export OS_CLIENT_CONFIG_FILE="$HOME_DIR/clouds.yaml" OS_CLOUD=bojagi-lab
+OS="$VENV/bin/openstack"
+check "clouds.yaml and openrc are 0600" bash -c "[ \"\$(stat -c %a '$HOME_DIR/clouds.yaml')\" = 600 ] && [ \"\$(stat -c %a '$HOME_DIR/openrc')\" = 600 ] && [ \"\$(stat -c %a '$HOME_DIR/secrets.json')\" = 600 ]"
+check "token issue" "$OS" token issue
+check "image list" "$OS" image list
+check "server list" "$OS" server list
+check "network list" "$OS" network list
+check "volume list" "$OS" volume list
+check "flavor bojagi.tiny" "$OS" flavor show bojagi.tiny
+check "catalog has orchestration" bash -c "'$OS' catalog list -f value -c Type | grep -qx orchestration"
+check "lab status: all running" "$BOJAGI" lab status --home "$HOME_DIR"
+check "second up keeps everything" bash -c "'$BOJAGI' lab up examples/single-node.yaml --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
+
+check "lab down --wipe" "$BOJAGI" lab down --home "$HOME_DIR" --wipe --timeout 20
+sleep 1
+left=""
+for pid in $pids; do
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+    if [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]; then left="$left $pid"; fi
+    members=$(ps -o stat= -g "$pid" 2>/dev/null | grep -vc '^Z' || true)
+    [ "$members" -gt 0 ] && left="$left group:$pid"
+done
+check "no process left${left:+ (left:$left)}" test -z "$left"
+busy=""
+for port in $ports; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy="$busy $port"; done
+check "ports free${busy:+ (busy:$busy)}" test -z "$busy"
+check "home removed" test ! -e "$HOME_DIR/state.json"
+
+echo "lab: up ${up_seconds} s, RSS $((rss / 1024)) MiB"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Install the OpenStack services the single-node lab runs (PyPI, 2026.2 series) into a venv Bojagi manages.
+#
+#   scripts/lab/install-venv.sh RELEASE_ID [VENV_DIR]
+#
+# VENV_DIR defaults to $BOJAGI_HOME/venvs/openstack-RELEASE_ID (BOJAGI_HOME defaults to ~/.bojagi).
+# Idempotent: a stamp file in the venv records the hash of the requirements and the constraints file it was
+# installed from; when it matches, nothing is done. Versions are pinned by scripts/lab/constraints-RELEASE.txt
+# (a `pip freeze` of a good install). Only 2026.2 is pinned today; other releases are refused.
+#
+# Notes (measured, see FIELD-NOTES): every 2026.2 service installs on Python 3.11; Heat is `openstack-heat`
+# on PyPI (`heat` is an unrelated project); keystone's cache needs pymemcache and keystonemiddleware
+# python-memcached; uwsgi builds from source here.
+#
+# Environment: LAB_PYTHON=/path/to/python3.11 overrides interpreter discovery.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RELEASE="${1:?usage: install-venv.sh RELEASE_ID [VENV_DIR]}"
+BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
+VENV="${2:-$BOJAGI_HOME/venvs/openstack-$RELEASE}"
+CONSTRAINTS="$HERE/constraints-$RELEASE.txt"
+
+case "$RELEASE" in
+    2026.2)
+        REQS=("keystone==30.*" "glance==33.*" "openstack-placement==16.*" "nova==34.*" "neutron==29.*"
+              "cinder==29.*" "openstack-heat==27.*" "horizon==27.*"
+              python-openstackclient osc-placement python-heatclient
+              pymemcache python-memcached PyMySQL uwsgi) ;;
+    *)
+        echo "error: no pinned OpenStack service versions for release $RELEASE; the lab pins only 2026.2." >&2
+        echo "       fix: set 'release: 2026.2' in the blueprint for the lab, or add scripts/lab/constraints-$RELEASE.txt." >&2
+        exit 2 ;;
+esac
+
+find_python() {
+    local c
+    if [[ -n "${LAB_PYTHON:-}" ]]; then echo "$LAB_PYTHON"; return 0; fi
+    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.11.*/bin/python3.11 /root/.pyenv/versions/3.11.*/bin/python3.11 \
+             /usr/bin/python3.11 /usr/bin/python3.12 /usr/bin/python3.13; do
+        [[ -x "$c" ]] && { echo "$c"; return 0; }
+    done
+    if c="$(command -v python3 2>/dev/null)" && "$c" -c 'import sys; assert sys.version_info[:2]>=(3,10)' 2>/dev/null; then
+        echo "$c"; return 0
+    fi
+    return 1
+}
+
+stamp_value() {
+    { printf '%s\n' "${REQS[@]}"; if [[ -f "$CONSTRAINTS" ]]; then cat "$CONSTRAINTS"; fi
+      cat "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py; } | sha256sum | cut -d' ' -f1
+}
+
+STAMP="$VENV/.bojagi-lab-stamp"
+WANT="$(stamp_value)"
+
+if [[ -x "$VENV/bin/keystone-manage" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
+    echo "venv up to date: $VENV"
+else
+    PY="$(find_python)" || {
+        echo "error: Python >= 3.10 not found (looked for pyenv 3.11, /usr/bin/python3.1x, python3)." >&2
+        echo "       fix: install Python 3.11 (e.g. 'pyenv install 3.11') or set LAB_PYTHON." >&2
+        exit 1
+    }
+    echo "creating venv $VENV with $PY"
+    mkdir -p "$(dirname "$VENV")"
+    [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
+    CARGS=()
+    if [[ -f "$CONSTRAINTS" ]]; then CARGS=(-c "$CONSTRAINTS"); else echo "warning: $CONSTRAINTS missing; installing unpinned" >&2; fi
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
+    "$VENV/bin/python" -m pip install --quiet "${CARGS[@]}" "${REQS[@]}"
+    # The lab's ML2 driver that binds every port (no Neutron agents); built from a copy so the source stays clean.
+    BUILD="$(mktemp -d)"; trap 'rm -rf "$BUILD"' EXIT
+    cp -r "$HERE/ml2-bind-all" "$BUILD/"
+    "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$BUILD/ml2-bind-all"
+    echo "$WANT" > "$STAMP"
+fi
+
+echo "venv:     $VENV"
+echo "python:   $("$VENV/bin/python" -c 'import sys; print(sys.version.split()[0])')"
+for p in keystone glance openstack-placement nova neutron cinder openstack-heat horizon; do
+    printf '%-9s %s\n' "${p#openstack-}:" "$("$VENV/bin/python" -m pip show "$p" 2>/dev/null | awk '/^Version:/{print $2}')"
+done
