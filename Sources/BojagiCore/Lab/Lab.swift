@@ -128,6 +128,11 @@ public struct Lab: Sendable {
             try await prepare(.horizon, renderer: renderer, state: &state, home: home)
             try await ensureRunning(renderer.apiProcess(.horizon), state: &state, home: home)
         }
+        if selection.runs(.cinder) {
+            try await step("cinder: wait for the volume backend to report to the scheduler") {
+                try await waitForVolumeBackend(home: home, renderer: renderer)
+            }
+        }
         // Daemons without an HTTP API may die after their start: check them once more.
         for process in state.processes where !runner.isAlive(process.pid) {
             throw LabFailure(step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
@@ -355,6 +360,27 @@ public struct Lab: Sendable {
         } catch {
             return "no answer (\(error.localizedDescription))"
         }
+    }
+
+    /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
+    private func waitForVolumeBackend(home: URL, renderer: LabConfigRenderer) async throws {
+        let clouds = renderer.cloudsYAML()
+        try DirectoryWriter().write([clouds], to: home)
+        let config = try CloudConfig.load(cloud: "bojagi-lab", environment: ["OS_CLIENT_CONFIG_FILE": home.appendingPathComponent(clouds.path).path],
+                                          workingDirectory: home.path) { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } }
+        let session = try await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 10))
+        guard let volume = session.endpoint("volumev3") else {
+            throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog", log: "", tail: [])
+        }
+        let pools = URL(string: volume.absoluteString.trimmingSuffix("/") + "/scheduler-stats/get_pools")!
+        let deadline = Date().addingTimeInterval(180)
+        while Date() < deadline {
+            let answer = try? await session.call("GET", pools)
+            if let list = (answer?.json as? [String: Any])?["pools"] as? [Any], !list.isEmpty { return }
+            try await Task.sleep(for: .seconds(2))
+        }
+        let log = home.appendingPathComponent("logs/cinder-volume.log").path
+        throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within 180 s", log: log, tail: tail(log))
     }
 
     private func waitForCompute(settings: LabSettings, home: URL) async throws {

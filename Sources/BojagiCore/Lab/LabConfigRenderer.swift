@@ -233,6 +233,9 @@ public struct LabConfigRenderer: Sendable {
                     ("enabled_backends", "fake"),
                     ("default_volume_type", "__DEFAULT__"),
                     ("my_ip", s.host),
+                    // The scheduler knows no backend until cinder-volume's first capability report: send it at
+                    // once instead of after up to a minute of random delay.
+                    ("periodic_fuzzy_delay", "0"),
                 ]),
                 ("database", [("connection", s.databaseURL(.cinder))]),
                 // No disks: cinder's fake driver keeps volumes as database rows.

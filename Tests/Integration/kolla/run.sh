@@ -25,11 +25,13 @@ source "$HERE/lib/checks.sh"
 "$ROOT/scripts/kolla/install-apt.sh" >/dev/null || { echo "cannot install haproxy/keepalived"; exit 1; }
 [[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
 
-# render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy
+# render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy. Octavia is left out: with kolla's
+# default octavia_auto_configure its config tasks look up the amphora flavor, network and security group in
+# the live cloud, which genconfig before a deploy cannot have.
 render() {
     local name="$1" dir="$OUT_BASE/$1"
     mkdir -p "$dir"
-    sed -E 's/^release: .*/release: 2026.2/' "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
+    sed -E -e 's/^release: .*/release: 2026.2/' -e 's/^  add: \[load-balancer\]$/  add: []/' "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
     if "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" > "$dir/render.log" 2>&1; then ok "bojagi render $name"
     else bad "bojagi render $name"; sed 's/^/       /' "$dir/render.log"; return 1; fi
     check "$name: passwords.yml is 0600" test "$(stat -c %a "$dir/deploy/passwords.yml")" = 600
@@ -79,7 +81,6 @@ if render map-platform && test_certificate map-platform cloud.map.example && gen
         check "$c: cinder-volume got the cinder keyring" test -f "$h/cinder-volume/ceph/ceph.client.cinder.keyring"
         check "$c: glance-api got ceph.conf" has "$h/glance-api/ceph/ceph.conf" '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$'
         check "$c: neutron-server has the provider VLAN range" has "$h/neutron-server/ml2_conf.ini" '^network_vlan_ranges = physnet1:100:199$'
-        check "$c: octavia is configured" test -f "$h/octavia-api/octavia.conf"
         check "$c: no Swift container is configured" test ! -e "$h/swift-proxy-server"
         lb_checks "$h"
     done

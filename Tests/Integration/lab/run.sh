@@ -51,6 +51,7 @@ check "network list" "$OS" network list
 check "volume list" "$OS" volume list
 check "flavor bojagi.tiny" "$OS" flavor show bojagi.tiny
 check "catalog has orchestration" bash -c "'$OS' catalog list -f value -c Type | grep -qx orchestration"
+check "bojagi verify: every service and the smoke scenario" "$BOJAGI" verify --cloud bojagi-lab
 check "lab status: all running" "$BOJAGI" lab status --home "$HOME_DIR"
 check "second up keeps everything" bash -c "'$BOJAGI' lab up examples/single-node.yaml --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
 
