@@ -98,8 +98,9 @@ fi
 echo "# single-node"
 if render single-node && genconfig single-node; then
     h="$OUT_BASE/single-node/kolla/aio1"
-    check "aio1: HA off, so no HAProxy" test ! -e "$h/haproxy"
-    check "aio1: keystone binds the host's own address" has "$h/keystone/keystone.conf" 'http://192\.168\.50\.11:5000'
+    check "aio1: HA off, so no keepalived" test ! -e "$h/keepalived"
+    check "aio1: HA off, so HAProxy fronts no API" test -z "$(ls -A "$h/haproxy/services.d" 2>/dev/null)"
+    check "aio1: services reach Keystone on the host's own address" has "$h/nova-api/nova.conf" '^www_authenticate_uri = http://192\.168\.50\.11:5000$'
     check "aio1: galera runs alone" has "$h/mariadb/galera.cnf" '^wsrep_cluster_address = gcomm://$'
     check "aio1: transport_url is aio1's RabbitMQ" has "$h/nova-api/nova.conf" '^transport_url = rabbit://openstack:[^@]+@192\.168\.50\.11:5672//$'
     check "aio1: heat is configured (capabilities.add)" test -f "$h/heat-engine/heat.conf"

@@ -26,6 +26,8 @@ trap cleanup EXIT
 haproxy_check() { # DIR (OUT/<host>/haproxy)
     local src="$1" dir="$SCRATCH/haproxy-$RANDOM"
     cp -r "$src" "$dir"
+    # kolla's config.json puts the TLS bundles it rendered beside haproxy.cfg into /etc/haproxy/certificates/.
+    if compgen -G "$dir/*.pem" >/dev/null; then mkdir -p "$dir/certificates" && cp "$dir"/*.pem "$dir/certificates/"; fi
     grep -rlF /etc/haproxy/ "$dir" | xargs -r sed -i "s#/etc/haproxy/#$dir/#g"
     local cmd=(/usr/sbin/haproxy -c -f "$dir/haproxy.cfg")
     [[ -d "$dir/services.d" ]] && cmd+=(-f "$dir/services.d/")
