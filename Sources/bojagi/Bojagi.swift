@@ -16,7 +16,7 @@ struct Bojagi: AsyncParsableCommand {
           bojagi init --profile web-application --release 2025.1
           bojagi plan bojagi.yaml
         """,
-        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self, SizeCommand.self, BenchCommand.self, RenderCommand.self, VerifyCommand.self, LabCommand.self]
+        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self, SizeCommand.self, BenchCommand.self, RenderCommand.self, VerifyCommand.self, LabCommand.self, DrillCommand.self]
     )
 }
 

@@ -1,0 +1,287 @@
+import Foundation
+
+/// The failover drill on the HA lab: continuous probes through the VIP while the VIP holder's load balancer,
+/// the active Galera node and the RabbitMQ node leading the drill's queue are killed one after the other; each
+/// fault is restored (the killed processes restarted) and the clusters must heal before the next one.
+public struct Drill: Sendable {
+    let lab: HALab
+    let http: HTTPClient
+    let progress: @Sendable (String) -> Void
+    /// Time between Keystone token requests (plus the request's own time when it is slower).
+    public var interval: Duration = .milliseconds(150)
+    /// How long to watch after a fault at least, and at most.
+    public var minimumObservation = 6.0
+    public var maximumObservation = 60.0
+    /// Seconds of uninterrupted success that count as recovered.
+    public var stableSeconds = 3.0
+    public var healTimeout = 180.0
+
+    public static let probeQueue = "bojagi.drill.probe"
+    public static let keptQueue = "bojagi.drill.kept"
+
+    public init(lab: HALab, http: HTTPClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.lab = lab
+        self.http = http
+        self.progress = progress
+    }
+
+    struct Fault {
+        let name: String
+        let target: HALabNode
+        let action: String
+        let inject: () async throws -> Void
+        let restore: () async throws -> Void
+        var watchVIP = false
+    }
+
+    public func run() async throws -> DrillReport {
+        let started = Date()
+        let runID = Self.runID(started)
+        let secrets = try lab.secrets()
+        let status = await lab.status()
+        guard status.healthy else {
+            throw HALabError(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
+        }
+        let keystone = KeystoneClient(url: lab.topology.keystoneURL, password: secrets.keystoneAdmin, http: http)
+        let token = try await retry("admin token") { try await keystone.issueToken() }
+        _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
+
+        let timeline = DrillTimeline()
+        let probe = Task { [interval] in
+            let deadline = Date().addingTimeInterval(1800)
+            while !Task.isCancelled && Date() < deadline {
+                let start = Date()
+                do {
+                    // A new token (identity, mostly served from memcached) and a project list, which reads the
+                    // database through the VIP on every call.
+                    let token = try await keystone.issueToken()
+                    _ = try await keystone.listProjects(named: "admin", token: token)
+                    await timeline.append(DrillSample(time: start.timeIntervalSince1970, ok: true, seconds: Date().timeIntervalSince(start)))
+                } catch {
+                    await timeline.append(DrillSample(time: start.timeIntervalSince1970, ok: false, error: "\(error)",
+                                                      seconds: Date().timeIntervalSince(start)))
+                }
+                let left = interval - .milliseconds(Int(Date().timeIntervalSince(start) * 1000))
+                if left > .zero { try? await Task.sleep(for: left) }
+            }
+        }
+        let queueLog = "\(lab.paths.drill)/queue-\(runID).jsonl"
+        try FileManager.default.createDirectory(atPath: lab.paths.drill, withIntermediateDirectories: true)
+        let queueProbe = try await lab.runner.start(lab.commands.rabbitProbe(["loop", Self.probeQueue, "0.5", "1800", queueLog], secrets: secrets),
+                                                    namespace: nil, environment: [:], log: "\(lab.paths.drill)/queue-probe.log")
+        var results: [DrillReport.Fault] = []
+        var projects: [String] = []
+        do {
+            try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+            for make in [loadBalancerFault, databaseFault, queueFault] {
+                let fault = try await make(secrets)
+                let result = try await perform(fault, runID: runID, token: token, keystone: keystone, secrets: secrets,
+                                               timeline: timeline, queueLog: queueLog, projects: &projects)
+                results.append(result)
+            }
+        } catch {
+            probe.cancel()
+            lab.runner.signal(queueProbe, SIGTERM, group: true)
+            throw error
+        }
+        probe.cancel()
+        lab.runner.signal(queueProbe, SIGTERM, group: true)
+        for id in projects { try? await keystone.deleteProject(id: id, token: token) }
+
+        let report = DrillReport(
+            runID: runID, keystoneURL: lab.topology.keystoneURL,
+            probe: "Keystone through the VIP every \(Int(HALab.seconds(interval) * 1000)) ms: a new token, then a project list (a database read); 3 s timeout",
+            queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every 0.5 s, nodes tried in order",
+            faults: results, seconds: Date().timeIntervalSince(started))
+        let json = try JSON.encode(report)
+        try DirectoryWriter().write([RenderedFile(path: "drill/drill-\(runID).json", contents: json),
+                                     RenderedFile(path: "drill/latest.json", contents: json)], to: URL(fileURLWithPath: lab.paths.home))
+        progress("report saved: \(lab.paths.drill)/drill-\(runID).json")
+        return report
+    }
+
+    // MARK: the three faults
+
+    func loadBalancerFault(_ secrets: HALabSecrets) async throws -> Fault {
+        guard let holder = await lab.vipHolder() else { throw HALabError(step: "drill", message: "nobody holds the VIP") }
+        return Fault(
+            name: "load-balancer", target: holder,
+            action: "SIGKILL to keepalived's main process on \(holder.name) (the VIP holder; its VRRP child withdraws the VIP as "
+                + "the parent dies) and to HAProxy there",
+            inject: {
+                _ = try lab.kill(.keepalived, on: holder, signal: SIGKILL, group: false)
+                _ = try lab.kill(.haproxy, on: holder, signal: SIGKILL)
+            },
+            restore: {
+                try await lab.restart(.haproxy, on: holder)
+                try await lab.restart(.keepalived, on: holder)
+            },
+            watchVIP: true)
+    }
+
+    func databaseFault(_ secrets: HALabSecrets) async throws -> Fault {
+        // HAProxy sends every database connection to the first node; the others are backups.
+        let active = lab.topology.nodes[0]
+        return Fault(
+            name: "database", target: active,
+            action: "kill -9 mariadbd on \(active.name), the Galera node HAProxy sends traffic to",
+            inject: { _ = try lab.kill(.mariadb, on: active, signal: SIGKILL) },
+            restore: { try await lab.restart(.mariadb, on: active) })
+    }
+
+    func queueFault(_ secrets: HALabSecrets) async throws -> Fault {
+        var leader: HALabNode?
+        for node in lab.topology.nodes where leader == nil { leader = await lab.rabbitmqLeader(of: Self.keptQueue, askingAt: node) }
+        let target = leader ?? lab.topology.nodes[0]
+        return Fault(
+            name: "queue", target: target,
+            action: "kill -9 the RabbitMQ node on \(target.name)\(leader == nil ? "" : ", leader of quorum queue \(Self.keptQueue)")",
+            inject: { _ = try lab.kill(.rabbitmq, on: target, signal: SIGKILL) },
+            restore: { try await lab.restart(.rabbitmq, on: target) })
+    }
+
+    // MARK: one fault
+
+    func perform(_ fault: Fault, runID: String, token: String, keystone: KeystoneClient, secrets: HALabSecrets,
+                 timeline: DrillTimeline, queueLog: String, projects: inout [String]) async throws -> DrillReport.Fault {
+        let marker = "bojagi-drill-\(runID)-\(fault.name)"
+        let project = try await retry("create project \(marker)") { try await keystone.createProject(name: marker, token: token) }
+        projects.append(project)
+        _ = try await retry("queue \(marker)") { try await queue(["publish", Self.keptQueue, marker], secrets: secrets) }
+        try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+
+        progress("\(fault.name): \(fault.action)")
+        let before = await lab.vipHolder()
+        let injected = Date().timeIntervalSince1970
+        try await fault.inject()
+        let vip: Task<(Double, HALabNode)?, Never>? = fault.watchVIP ? Task {
+            while Date().timeIntervalSince1970 - injected < 30 {
+                if let holder = await lab.vipHolder(), holder != before { return (Date().timeIntervalSince1970 - injected, holder) }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return nil
+        } : nil
+
+        // Watch until both probes have been fine for a while after their last failure.
+        while true {
+            let now = Date().timeIntervalSince1970
+            let elapsed = now - injected
+            if elapsed >= maximumObservation { break }
+            if elapsed >= minimumObservation {
+                let apiStable = await timeline.stable(for: stableSeconds, now: now)
+                let queueStable = Self.stable(queueSamples(queueLog), for: stableSeconds, now: now)
+                if apiStable && queueStable { break }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let restoring = Date().timeIntervalSince1970
+        let moved = await vip?.value
+
+        progress("\(fault.name): restarting what was killed on \(fault.target.name), waiting for the clusters to heal")
+        try await fault.restore()
+        let healed = await waitHealed()
+        let healSeconds = Date().timeIntervalSince1970 - restoring
+        try await Task.sleep(for: .seconds(stableSeconds))
+        let restored = Date().timeIntervalSince1970
+
+        let kept = (try? await retry("read project \(marker)") { try await keystone.projectName(id: project, token: token) }) == marker
+        let messages = (try? await retry("read queue") { try await queue(["get", Self.keptQueue], secrets: secrets) })?["messages"] as? [String] ?? []
+        let samples = await timeline.samples
+        let queueSamples = queueSamples(queueLog)
+        var notes: [String] = []
+        if moved == nil && fault.watchVIP { notes.append("the VIP did not move within 30 s") }
+        if !healed { notes.append("not healed after \(Int(healTimeout)) s: \(await lab.status().text)") }
+        let result = DrillReport.Fault(
+            name: fault.name, target: fault.target.name, action: fault.action,
+            api: DrillWindow.measure(samples, from: injected, to: restoring),
+            queue: DrillWindow.measure(queueSamples, from: injected, to: restoring),
+            apiDuringRestore: DrillWindow.measure(samples, from: restoring, to: restored),
+            vipMoveSeconds: moved?.0, vipHolderAfter: moved?.1.name,
+            projectKept: kept, messageKept: messages.contains(marker),
+            healed: healed, healSeconds: healSeconds,
+            galeraClusterSize: await lab.galeraClusterSize(on: lab.topology.nodes[1]),
+            rabbitmqRunningNodes: await lab.rabbitmqRunningNodes(on: lab.topology.nodes[1]),
+            notes: notes)
+        progress(String(format: "%@: API down %.1f s (%d/%d failed), queue down %.1f s, healed %@, data %@", fault.name,
+                        result.api.unavailableSeconds, result.api.failed, result.api.requests, result.queue.unavailableSeconds,
+                        healed ? "yes" : "NO", result.dataKept ? "kept" : "LOST"))
+        return result
+    }
+
+    /// Every process alive, a VIP holder, Galera of 3 synced on every node, RabbitMQ 3 running nodes on every node.
+    func waitHealed() async -> Bool {
+        let deadline = Date().addingTimeInterval(healTimeout)
+        let nodes = lab.topology.nodes
+        while Date() < deadline {
+            var healthy = lab.state()?.processes.allSatisfy { lab.runner.isAlive($0.pid) } ?? false
+            if healthy { healthy = await lab.vipHolder() != nil }
+            for node in nodes where healthy {
+                let size = await lab.galeraClusterSize(on: node)
+                let synced = await lab.galeraSynced(node)
+                healthy = size == nodes.count && synced
+            }
+            for node in nodes where healthy { healthy = await lab.rabbitmqRunningNodes(on: node) == nodes.count }
+            if healthy { return true }
+            try? await Task.sleep(for: .seconds(1))
+        }
+        return false
+    }
+
+    func waitStable(_ timeline: DrillTimeline, queueLog: String, timeout: Double) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let now = Date().timeIntervalSince1970
+            if await timeline.stable(for: 2, now: now), Self.stable(queueSamples(queueLog), for: 2, now: now) { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw HALabError(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
+                         lastLines: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
+    }
+
+    // MARK: helpers
+
+    static func stable(_ samples: [DrillSample], for seconds: Double, now: Double) -> Bool {
+        let recent = samples.filter { $0.time >= now - seconds }
+        return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
+    }
+
+    func queueSamples(_ log: String) -> [DrillSample] {
+        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let time = object["t"] as? Double, let ok = object["ok"] as? Bool else { return nil }
+            return DrillSample(time: time, ok: ok, error: object["error"] as? String, seconds: object["seconds"] as? Double ?? 0)
+        }
+    }
+
+    /// Runs the pika client once; its last output line is a JSON object.
+    func queue(_ arguments: [String], secrets: HALabSecrets) async throws -> [String: Any] {
+        let log = "\(lab.paths.drill)/queue-probe.log"
+        let result = try await lab.runner.run(lab.commands.rabbitProbe(arguments, secrets: secrets), namespace: nil, environment: [:], log: log)
+        guard result.status == 0, let line = result.output.split(separator: "\n").last,
+              let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw HALabError(step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
+                             lastLines: result.output.split(separator: "\n").suffix(3).map(String.init))
+        }
+        return object
+    }
+
+    func retry<T>(_ what: String, timeout: Double = 30, _ body: () async throws -> T) async throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do { return try await body() } catch {
+                if Date() >= deadline { throw HALabError(step: "drill", message: "\(what): \(error)") }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+
+    static func runID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: date)
+    }
+}
+

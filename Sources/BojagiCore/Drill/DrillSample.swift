@@ -1,0 +1,31 @@
+/// One probe request: when it started (seconds since 1970, the clock the RabbitMQ client also uses), whether
+/// it succeeded, and why not.
+public struct DrillSample: Sendable, Hashable, Codable {
+    public let time: Double
+    public let ok: Bool
+    public let error: String?
+    /// How long the request took.
+    public let seconds: Double
+
+    public init(time: Double, ok: Bool, error: String? = nil, seconds: Double = 0) {
+        self.time = time
+        self.ok = ok
+        self.error = error
+        self.seconds = seconds
+    }
+}
+
+/// Collects the Keystone probe's samples while faults are injected.
+actor DrillTimeline {
+    private(set) var samples: [DrillSample] = []
+
+    func append(_ sample: DrillSample) { samples.append(sample) }
+
+    func lastFailure() -> Double? { samples.last { !$0.ok }?.time }
+
+    /// Whether every sample of the last `seconds` succeeded (and there was at least one).
+    func stable(for seconds: Double, now: Double) -> Bool {
+        let recent = samples.filter { $0.time >= now - seconds }
+        return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
+    }
+}

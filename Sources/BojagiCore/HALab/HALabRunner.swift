@@ -1,0 +1,137 @@
+import Foundation
+
+/// The output and exit status of a command run to its end.
+public struct HALabCommandResult: Sendable, Hashable {
+    public let status: Int32
+    public let output: String
+
+    public init(status: Int32, output: String) {
+        self.status = status
+        self.output = output
+    }
+}
+
+/// How the HA lab runs programs, inside a network namespace or on the host. Passed in, so the orchestration is
+/// tested without starting anything.
+public protocol HALabRunner: Sendable {
+    /// Runs a command to its end; its output is appended to `log` and returned.
+    func run(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> HALabCommandResult
+    /// Starts a command detached in a session of its own; returns its pid, which is also its process group id.
+    func start(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> Int32
+    func isAlive(_ pid: Int32) -> Bool
+    /// Sends `signal` to the process group `pid` leads, or to `pid` alone.
+    func signal(_ pid: Int32, _ signal: Int32, group: Bool)
+    /// Every process in a network namespace (`ip netns pids`).
+    func pids(inNamespace namespace: String) async -> [Int32]
+    /// Resident memory of these processes, in KiB.
+    func residentKiB(_ pids: [Int32]) -> Int
+    /// The last lines of a log file, for error messages.
+    func tail(_ log: String, lines: Int) -> [String]
+}
+
+/// Foundation's Process. Output goes through a file, not a pipe: a daemon a command leaves behind (epmd) would
+/// hold a pipe open forever. Detached starts use `bash -c 'setsid CMD & echo $!'`: the background child of a
+/// non-interactive shell is not a group leader, so `setsid` and `ip netns exec` both exec in place and the
+/// printed pid is the service's own.
+public struct SystemHALabRunner: HALabRunner {
+    public init() {}
+
+    public func run(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> HALabCommandResult {
+        let full = Self.inNamespace(namespace, command)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bojagi-ha-\(UUID().uuidString).out")
+        guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output.path])
+        }
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = full
+        process.environment = Self.merged(environment)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        try? handle.close()
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        if let logHandle = try? Self.append(to: log) {
+            let header = "$ \(namespace.map { "[\($0)] " } ?? "")\(command.joined(separator: " ")) → \(status)\n"
+            try? logHandle.write(contentsOf: Data((header + text).utf8))
+            try? logHandle.close()
+        }
+        return HALabCommandResult(status: status, output: text)
+    }
+
+    public func start(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> Int32 {
+        try Self.append(to: log).close()
+        // Through `run`, not a pipe and waitUntilExit: Foundation on Linux sometimes never reaps the shell then.
+        var merged = environment
+        merged["BOJAGI_HA_LOG"] = log
+        // Close every inherited descriptor first: Foundation watches its child through descriptors a daemon would
+        // otherwise inherit and hold, and the start would never be seen to end.
+        let script = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; "#
+            + #"setsid "$@" >>"$BOJAGI_HA_LOG" 2>&1 </dev/null & echo $!"#
+        let result = try await run(["/bin/bash", "-c", script, "bash"]
+                                       + Self.inNamespace(namespace, command), namespace: nil, environment: merged, log: "/dev/null")
+        guard result.status == 0, let pid = Int32(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "could not start \(command.joined(separator: " ")): \(result.output)"])
+        }
+        return pid
+    }
+
+    public func isAlive(_ pid: Int32) -> Bool {
+        guard pid > 1, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    public func signal(_ pid: Int32, _ signal: Int32, group: Bool) {
+        guard pid > 1 else { return }
+        if group { _ = kill(-pid, signal) }
+        _ = kill(pid, signal)
+    }
+
+    public func pids(inNamespace namespace: String) async -> [Int32] {
+        guard let result = try? await run(["ip", "netns", "pids", namespace], namespace: nil, environment: [:], log: "/dev/null"),
+              result.status == 0 else { return [] }
+        return result.output.split(whereSeparator: \.isNewline).compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    public func residentKiB(_ pids: [Int32]) -> Int {
+        pids.reduce(0) { total, pid in
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+            return total + (line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0)
+        }
+    }
+
+    public func tail(_ log: String, lines: Int) -> [String] {
+        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
+        return Array(text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).map(String.init))
+    }
+
+    static func inNamespace(_ namespace: String?, _ command: [String]) -> [String] {
+        guard let namespace else { return command }
+        return ["ip", "netns", "exec", namespace] + command
+    }
+
+    static func append(to log: String) throws -> FileHandle {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: (log as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if !manager.fileExists(atPath: log) { _ = manager.createFile(atPath: log, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try handle.seekToEnd()
+        return handle
+    }
+
+    static func merged(_ environment: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import BojagiCore
+import Foundation
+
+struct DrillCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Kill the HA lab's load balancer, a database node and a queue node while probing; measure.",
+        discussion: """
+        While Keystone tokens are issued through the VIP every 150 ms and a RabbitMQ client (pika, from the lab's
+        venv) round-trips a message on a quorum queue every 0.5 s, the drill kills the VIP holder's keepalived
+        and HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then the RabbitMQ node leading the
+        drill's queue (kill -9). For each fault it reports the seconds of API unavailability (first failed request
+        to the first success after the last failure), the failed requests, whether a project and a queued message
+        written before the fault are still there, and, after restarting what was killed, whether the clusters
+        healed (Galera back to 3, RabbitMQ 3 running nodes). The report is saved as JSON in the lab home.
+        Exits 1 when a fault did not heal or lost data.
+
+        The HA lab comes up with `bojagi drill lab up` until `bojagi lab up --ha` calls the same code.
+
+        Examples:
+          bojagi drill lab up
+          bojagi drill
+          bojagi drill --format json
+          bojagi drill lab down --wipe
+        """,
+        subcommands: [Run.self, Lab.self],
+        defaultSubcommand: Run.self
+    )
+
+    struct Options: ParsableArguments {
+        @Option(help: ArgumentHelp("The HA lab's home (default: $BOJAGI_HOME/ha-lab, BOJAGI_HOME defaults to ~/.bojagi).", valueName: "dir"))
+        var home: String?
+
+        @Option(help: ArgumentHelp("The venv with keystone, uwsgi and pika (default: $BOJAGI_HOME/venvs/ha-keystone-2026.2).", valueName: "dir"))
+        var venv: String?
+
+        var bojagiHome: String {
+            ProcessInfo.processInfo.environment["BOJAGI_HOME"] ?? (NSHomeDirectory() + "/.bojagi")
+        }
+
+        func lab(quiet: Bool = false) -> HALab {
+            let home = home.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "\(bojagiHome)/ha-lab"
+            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/ha-keystone-2026.2", runner: SystemHALabRunner(),
+                         secretSource: CryptoSecretSource(), progress: { if !quiet { printError("• \($0)") } })
+        }
+    }
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the failover drill (the default).")
+
+        @OptionGroup var options: Options
+        @Option(help: "Output format.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let lab = options.lab()
+            let report: DrillReport
+            do {
+                report = try await Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), progress: { printError("• \($0)") }).run()
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            print(format == .json ? try JSON.encode(report) : report.text, terminator: "")
+            if !report.passed { throw ExitCode(1) }
+        }
+    }
+
+    struct Lab: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lab",
+            abstract: "Bring the HA lab up, show it, or take it down.",
+            discussion: """
+            up: three controller namespaces (bjctl1..3, 10.99.0.11–13) on a bridge in bjhub, the VIP 10.99.0.10,
+            Galera, RabbitMQ, memcached, HAProxy, keepalived and Keystone in each; the host reaches them through
+            the veth bjhost (10.99.0.1). Needs root, scripts/ha-lab/install-apt.sh and scripts/ha-lab/install-venv.sh.
+            down: stops exactly what up started, by pid, and deletes the namespaces; --wipe also deletes the data.
+            """
+        )
+
+        enum Action: String, ExpressibleByArgument, CaseIterable { case up, status, down }
+
+        @Argument(help: "up, status or down.") var action: Action
+        @OptionGroup var options: Options
+        @Flag(help: "With down: delete data, configs and logs too.") var wipe = false
+        @Option(help: "Output format (status).") var format: OutputFormat = .text
+
+        func run() async throws {
+            let lab = options.lab(quiet: format == .json)
+            do {
+                switch action {
+                case .up:
+                    let status = try await lab.up()
+                    print(format == .json ? try JSON.encode(status) : status.text, terminator: "")
+                case .status:
+                    let status = await lab.status()
+                    print(format == .json ? try JSON.encode(status) : status.text, terminator: "")
+                    if !status.healthy { throw ExitCode(1) }
+                case .down:
+                    try await lab.down(wipe: wipe)
+                }
+            } catch let error as HALabError {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
