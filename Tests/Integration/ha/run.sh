@@ -93,10 +93,13 @@ check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
 echo "== figures: up ${up_seconds} s, ${rss} MiB resident, drill ${drill_seconds} s"
-python3 -c '
-import json,sys
+python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
+import json, sys
 for f in json.load(open(sys.argv[1]))["faults"]:
-    print(f"   {f[\"name\"]:14} API down {f[\"api\"][\"unavailable_seconds\"]:.1f} s ({f[\"api\"][\"failed\"]}/{f[\"api\"][\"requests\"]} failed, slowest {f[\"api\"][\"slowest_seconds\"]:.1f} s), queue down {f[\"queue\"][\"unavailable_seconds\"]:.1f} s ({f[\"queue\"][\"failed\"]} failed), VIP move {f[\"vip_move_seconds\"]}, healed in {f[\"heal_seconds\"]:.0f} s")
-' "$LAB/drill.json" 2>/dev/null
+    api, queue, move = f["api"], f["queue"], f.get("vip_move_seconds")
+    print(f"   {f['name']:14} API down {api['unavailable_seconds']:.1f} s ({api['failed']}/{api['requests']} failed, slowest "
+          f"{api['slowest_seconds']:.1f} s), queue down {queue['unavailable_seconds']:.1f} s ({queue['failed']} failed), "
+          f"VIP move {'-' if move is None else f'{move:.1f} s'}, healed in {f['heal_seconds']:.0f} s")
+PY
 echo "$PASS passed, $FAIL failed"
 [[ $FAIL -eq 0 ]]
