@@ -7,16 +7,22 @@ struct DrillCommand: AsyncParsableCommand {
         commandName: "drill",
         abstract: "Kill the HA lab's load balancer, a database node and a queue node while probing; measure.",
         discussion: """
-        While Keystone tokens are issued through the VIP every 150 ms and a RabbitMQ client (pika, from the lab's
-        venv) round-trips a message on a quorum queue every 0.5 s, the drill kills the VIP holder's keepalived
-        and HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then the RabbitMQ node leading the
-        drill's queue (kill -9). For each fault it reports the seconds of API unavailability (first failed request
-        to the first success after the last failure), the failed requests, whether a project and a queued message
-        written before the fault are still there, and, after restarting what was killed, whether the clusters
-        healed (Galera back to 3, RabbitMQ 3 running nodes). The report is saved as JSON in the lab home.
-        Exits 1 when a fault did not heal or lost data.
+        While Keystone is probed through the VIP every 150 ms (a new token, then a
+        project list that reads the database) and a RabbitMQ client (pika, from the
+        lab's venv) round-trips a message on a quorum queue every 0.5 s, the drill
+        kills the VIP holder's keepalived and HAProxy, then the Galera node HAProxy
+        writes to (kill -9 mariadbd), then the RabbitMQ node leading the drill's
+        queue (kill -9).
 
-        The HA lab comes up with `bojagi drill lab up` until `bojagi lab up --ha` calls the same code.
+        For each fault it reports the seconds of API unavailability (first failed
+        request to the first success after the last failure), the failed requests,
+        whether a project and a queued message written before the fault are still
+        there, and, after restarting what was killed, whether the clusters healed
+        (Galera back to 3, RabbitMQ 3 running nodes). The report is saved as JSON
+        in the lab home. Exits 1 when a fault did not heal or lost data.
+
+        The HA lab comes up with `bojagi drill lab up` until `bojagi lab up --ha`
+        calls the same code.
 
         Examples:
           bojagi drill lab up
@@ -71,10 +77,13 @@ struct DrillCommand: AsyncParsableCommand {
             commandName: "lab",
             abstract: "Bring the HA lab up, show it, or take it down.",
             discussion: """
-            up: three controller namespaces (bjctl1..3, 10.99.0.11–13) on a bridge in bjhub, the VIP 10.99.0.10,
-            Galera, RabbitMQ, memcached, HAProxy, keepalived and Keystone in each; the host reaches them through
-            the veth bjhost (10.99.0.1). Needs root, scripts/ha-lab/install-apt.sh and scripts/ha-lab/install-venv.sh.
-            down: stops exactly what up started, by pid, and deletes the namespaces; --wipe also deletes the data.
+            up: three controller namespaces (bjctl1..3, 10.99.0.11-13) on a bridge in
+            bjhub, the VIP 10.99.0.10, and Galera, RabbitMQ, memcached, HAProxy,
+            keepalived and Keystone in each; the host reaches them through the veth
+            bjhost (10.99.0.1). Needs root, scripts/ha-lab/install-apt.sh and
+            scripts/ha-lab/install-venv.sh. A second up does nothing when all is well.
+            down: stops exactly what up started, by pid, and deletes the namespaces;
+            --wipe also deletes data, configs and logs.
             """
         )
 
