@@ -81,11 +81,11 @@ public struct Drill: Sendable {
             }
         } catch {
             probe.cancel()
-            lab.runner.signal(queueProbe, SIGTERM, group: true)
+            await stopProbe(queueProbe)
             throw error
         }
         probe.cancel()
-        lab.runner.signal(queueProbe, SIGTERM, group: true)
+        await stopProbe(queueProbe)
         for id in projects { try? await keystone.deleteProject(id: id, token: token) }
 
         let report = DrillReport(
@@ -239,6 +239,13 @@ public struct Drill: Sendable {
     }
 
     // MARK: helpers
+
+    /// The queue probe ends on SIGTERM; SIGKILL only if it is still there after two seconds.
+    func stopProbe(_ pid: Int32) async {
+        lab.runner.signal(pid, SIGTERM, group: true)
+        for _ in 0..<20 where lab.runner.isAlive(pid) { try? await Task.sleep(for: .milliseconds(100)) }
+        if lab.runner.isAlive(pid) { lab.runner.signal(pid, SIGKILL, group: true) }
+    }
 
     static func stable(_ samples: [DrillSample], for seconds: Double, now: Double) -> Bool {
         let recent = samples.filter { $0.time >= now - seconds }
