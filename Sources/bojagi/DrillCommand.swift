@@ -21,8 +21,7 @@ struct DrillCommand: AsyncParsableCommand {
         (Galera back to 3, RabbitMQ 3 running nodes). The report is saved as JSON
         in the lab home. Exits 1 when a fault did not heal or lost data.
 
-        The HA lab comes up with `bojagi drill lab up` until `bojagi lab up --ha`
-        calls the same code.
+        The HA lab comes up with `bojagi lab up --ha` (or `bojagi drill lab up`).
 
         Examples:
           bojagi drill lab up
@@ -95,6 +94,11 @@ struct DrillCommand: AsyncParsableCommand {
         @Option(help: "Output format (status).") var format: OutputFormat = .text
 
         func run() async throws {
+            try await Self.perform(action, options: options, wipe: wipe, format: format)
+        }
+
+        /// Shared with `bojagi lab up|status|down --ha`.
+        static func perform(_ action: Action, options: Options, wipe: Bool, format: OutputFormat) async throws {
             let lab = options.lab(quiet: format == .json)
             do {
                 switch action {

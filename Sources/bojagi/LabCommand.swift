@@ -70,9 +70,12 @@ struct LabUpCommand: AsyncParsableCommand {
     var portOffset = 10000
     @Flag(help: "Skip the Debian and PyPI installation steps (they are idempotent, but take seconds to check).")
     var skipInstall = false
+    @Flag(help: "The HA lab instead: three controller namespaces with Galera, RabbitMQ, HAProxy, keepalived and Keystone behind a VIP (see `bojagi drill`).")
+    var ha = false
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
+        if ha { return try await DrillCommand.Lab.perform(.up, options: try DrillCommand.Options.parse([]), wipe: false, format: .text) }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
         }
@@ -121,8 +124,10 @@ struct LabStatusCommand: AsyncParsableCommand {
     @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
     @OptionGroup var home: LabHomeOptions
     @Option(help: "Output format.") var format: OutputFormat = .text
+    @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
+        if ha { return try await DrillCommand.Lab.perform(.status, options: try DrillCommand.Options.parse([]), wipe: false, format: format) }
         let directory = try home.existing(file: file)
         let rows: [Lab.ProcessStatus]
         do {
@@ -156,8 +161,10 @@ struct LabDownCommand: AsyncParsableCommand {
     @OptionGroup var home: LabHomeOptions
     @Flag(help: "Also remove the lab's directory: data, configuration, passwords, logs.") var wipe = false
     @Option(help: "Seconds to wait after SIGTERM before SIGKILL.") var timeout = 30
+    @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
+        if ha { return try await DrillCommand.Lab.perform(.down, options: try DrillCommand.Options.parse([]), wipe: wipe, format: .text) }
         let directory = try home.existing(file: file)
         let stopped = try await makeLab().down(home: directory, wipe: wipe, timeout: Double(timeout))
         print(stopped.isEmpty ? "Nothing was running." : "Stopped: \(stopped.joined(separator: ", ")).")

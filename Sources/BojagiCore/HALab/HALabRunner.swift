@@ -53,7 +53,7 @@ public struct SystemHALabRunner: HALabRunner {
         process.standardError = handle
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try Self.withUnblockedSignals { try process.run() } } catch {
+            do { try SignalMask.unblocked { try process.run() } } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)
             }
@@ -115,17 +115,6 @@ public struct SystemHALabRunner: HALabRunner {
     public func tail(_ log: String, lines: Int) -> [String] {
         guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
         return Array(text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).map(String.init))
-    }
-
-    /// Runs `body` (a spawn) with no signal blocked on this thread. The child inherits the spawning thread's mask,
-    /// and Dispatch's worker threads block nearly every signal: a service started from one would never see SIGTERM.
-    static func withUnblockedSignals<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
     }
 
     static func inNamespace(_ namespace: String?, _ command: [String]) -> [String] {

@@ -32,7 +32,7 @@ public struct SystemProcessRunner: ProcessRunner {
         process.standardError = handle
         return try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
+            do { try SignalMask.unblocked { try process.run() } } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)
             }
@@ -55,7 +55,7 @@ public struct SystemProcessRunner: ProcessRunner {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try SignalMask.unblocked { try process.run() }
         process.waitUntilExit()
         let text = (try? String(contentsOfFile: pidFile, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: pidFile)
