@@ -152,4 +152,22 @@ import Testing
         #expect(added.services.names.contains("octavia"))
         #expect(added.services.offered["load-balancer"] == nil)
     }
+
+    @Test func haWithCinderBringsACoordinationBackendForTheRelease() throws {
+        let today = try Fixtures.resolve(profile: "base", release: "2026.2")
+        let valkey = try #require(today.services.infrastructure.first { $0.name == "valkey" })
+        #expect(valkey.reasons == [.setting("ha.enabled (coordination for active-active cinder-volume)")])
+        let older = try Fixtures.resolve(profile: "base", release: "2024.2")
+        #expect(older.services.infrastructure.contains { $0.name == "redis" })
+        let single = try Fixtures.resolve(profile: "base", release: "2026.2", extra: "ha:\n  enabled: false\n")
+        #expect(!single.services.infrastructure.contains { $0.name == "valkey" })
+        let optedOut = try Fixtures.resolve(profile: "base", release: "2026.2", extra: "services:\n  remove: [valkey]\n")
+        #expect(!optedOut.services.infrastructure.contains { $0.name == "valkey" })
+        #expect(!optedOut.findings.hasErrors)
+    }
+
+    @Test func removingInfrastructureAProjectNeedsIsAnError() throws {
+        let result = try Fixtures.resolve(profile: "base", release: "2026.2", extra: "services:\n  remove: [rabbitmq]\n")
+        #expect(result.findings.contains { $0.id == "SVC005" && $0.message.hasSuffix("requires rabbitmq, which bojagi.yaml removes") && $0.severity == .error })
+    }
 }

@@ -175,6 +175,11 @@ private struct State {
         if blueprint.ha.enabled {
             needComponent("haproxy", .setting("ha.enabled"))
             needComponent("keepalived", .setting("ha.enabled"))
+            // Active-active cinder-volume needs a coordination backend (kolla-ansible's cinder precheck);
+            // kolla derives cinder_coordination_backend from enable_valkey (redis before 2025.2).
+            if set.members.contains(where: { $0.name == "cinder" }) {
+                needComponent("valkey", .setting("ha.enabled (coordination for active-active cinder-volume)"))
+            }
         }
         if blueprint.monitoring.prometheus { needComponent("prometheus", .setting("monitoring.prometheus")) }
         if blueprint.monitoring.grafana { needComponent("grafana", .setting("monitoring.grafana")) }
@@ -197,6 +202,15 @@ private struct State {
 
     /// Adds a component, or the one that replaces it (or that it replaced) in this release.
     private mutating func needComponent(_ name: String, _ reason: Reason) {
+        if let chosen = componentForRelease(name), removed.contains(chosen) {
+            // The blueprint's choice wins; a project that cannot work without the component is an error.
+            if case let .requiredBy(project, _, _) = reason {
+                let path = "services.remove[\(blueprint.services.remove.firstIndex(of: chosen)!)]"
+                finding("SVC005", .error, path, "\(project) requires \(chosen), which bojagi.yaml removes",
+                        fix: "keep \(chosen), or also remove \(project)")
+            }
+            return
+        }
         guard let chosen = componentForRelease(name) else {
             if catalog.components[name] != nil {
                 finding("SVC007", .warning, "profile", catalog.unavailability(of: name, in: release) + ", which \(reasonSubject(reason)) needs",

@@ -30,6 +30,7 @@ extension RuleCases {
         },
         RuleCase("SVC016", "Designate on three hosts without Valkey", .warning, "Designate runs on 3 hosts (ctl01, ctl02, ctl03) without Valkey") {
             $0.services.add.append("designate")
+            $0.services.remove.append("valkey")
         },
         RuleCase("SVC016", "Designate needs a Neutron DNS domain", .warning, "unless neutron_dns_domain is set") {
             $0.services.add.append(contentsOf: ["designate", "valkey"])
