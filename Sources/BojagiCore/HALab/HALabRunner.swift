@@ -47,7 +47,7 @@ public struct SystemHALabRunner: HALabRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = full
-        process.environment = Self.merged(environment)
+        process.environment = ProcessSupport.merged(environment)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
@@ -60,7 +60,7 @@ public struct SystemHALabRunner: HALabRunner {
         }
         try? handle.close()
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        if let logHandle = try? Self.append(to: log) {
+        if let logHandle = try? ProcessSupport.append(to: log) {
             let header = "$ \(namespace.map { "[\($0)] " } ?? "")\(command.joined(separator: " ")) → \(status)\n"
             try? logHandle.write(contentsOf: Data((header + text).utf8))
             try? logHandle.close()
@@ -69,7 +69,7 @@ public struct SystemHALabRunner: HALabRunner {
     }
 
     public func start(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> Int32 {
-        try Self.append(to: log).close()
+        try ProcessSupport.append(to: log).close()
         // Through `run`, not a pipe and waitUntilExit: Foundation on Linux sometimes never reaps the shell then.
         var merged = environment
         merged["BOJAGI_HA_LOG"] = log
@@ -86,10 +86,7 @@ public struct SystemHALabRunner: HALabRunner {
     }
 
     public func isAlive(_ pid: Int32) -> Bool {
-        guard pid > 1, kill(pid, 0) == 0 || errno == EPERM else { return false }
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        guard let close = stat.lastIndex(of: ")") else { return true }
-        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        ProcessSupport.isAlive(pid)
     }
 
     public func signal(_ pid: Int32, _ signal: Int32, group: Bool) {
@@ -120,18 +117,5 @@ public struct SystemHALabRunner: HALabRunner {
     static func inNamespace(_ namespace: String?, _ command: [String]) -> [String] {
         guard let namespace else { return command }
         return ["ip", "netns", "exec", namespace] + command
-    }
-
-    static func append(to log: String) throws -> FileHandle {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: (log as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if !manager.fileExists(atPath: log) { _ = manager.createFile(atPath: log, contents: nil) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try handle.seekToEnd()
-        return handle
-    }
-
-    static func merged(_ environment: [String: String]) -> [String: String] {
-        ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }
 }

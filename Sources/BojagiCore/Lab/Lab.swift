@@ -383,9 +383,23 @@ public struct Lab: Sendable {
         throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within 180 s", log: log, tail: tail(log))
     }
 
+    /// Maps the compute host into cell1. nova-compute creates its compute node a little after it starts, and a
+    /// discovery before that maps nothing, so discover until `list_hosts` shows the host (at most 120 s).
     private func waitForCompute(settings: LabSettings, home: URL) async throws {
-        let command = [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2", "discover_hosts", "--verbose"]
-        try await run("nova-manage", command, home: home, step: "nova discover hosts")
+        let manage = [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2"]
+        let listing = home.appendingPathComponent("logs/nova-hosts.log")
+        let deadline = Date().addingTimeInterval(120)
+        repeat {
+            try await run("nova-manage", manage + ["discover_hosts", "--verbose"], home: home, step: "nova discover hosts")
+            try? FileManager.default.removeItem(at: listing)
+            try await run("nova-hosts", manage + ["list_hosts"], home: home, step: "nova list hosts")
+            let hosts = (try? String(contentsOf: listing, encoding: .utf8)) ?? ""
+            // Every lab service runs with `host = bojagi-lab` (LabConfigRenderer's defaults).
+            if hosts.contains(" bojagi-lab ") { return }
+            try await Task.sleep(for: .seconds(2))
+        } while Date() < deadline
+        throw LabFailure(step: "nova discover hosts", message: "the compute host was not mapped to a cell within 120 s",
+                         log: home.appendingPathComponent("logs/nova-compute.log").path)
     }
 
     func tail(_ log: String, lines count: Int = 15) -> [String] {

@@ -21,12 +21,12 @@ public struct SystemProcessRunner: ProcessRunner {
     public init() {}
 
     public func run(_ command: [String], environment: [String: String], log: String) async throws -> Int32 {
-        let handle = try Self.append(to: log)
+        let handle = try ProcessSupport.append(to: log)
         defer { try? handle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
-        process.environment = Self.merged(environment)
+        process.environment = ProcessSupport.merged(environment)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
@@ -40,7 +40,7 @@ public struct SystemProcessRunner: ProcessRunner {
     }
 
     public func start(_ command: [String], environment: [String: String], log: String) async throws -> Int32 {
-        _ = try Self.append(to: log)
+        _ = try ProcessSupport.append(to: log)
         // Foundation watches its child through a descriptor the child inherits; a daemon keeping it open would make
         // `waitUntilExit` wait for the daemon. So the subshell closes every descriptor above 2 before `setsid`.
         let pidFile = log + ".pid"
@@ -48,7 +48,7 @@ public struct SystemProcessRunner: ProcessRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", Self.detach, "bash"] + command
-        var environment = Self.merged(environment)
+        var environment = ProcessSupport.merged(environment)
         environment["BOJAGI_LAB_LOG"] = log
         environment["BOJAGI_LAB_PIDFILE"] = pidFile
         process.environment = environment
@@ -66,11 +66,7 @@ public struct SystemProcessRunner: ProcessRunner {
     }
 
     public func isAlive(_ pid: Int32) -> Bool {
-        guard pid > 1, kill(pid, 0) == 0 || errno == EPERM else { return false }
-        // A zombie is not alive.
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        guard let close = stat.lastIndex(of: ")") else { return true }
-        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        ProcessSupport.isAlive(pid)
     }
 
     public func signal(_ pid: Int32, _ signal: Int32) {
@@ -100,17 +96,4 @@ public struct SystemProcessRunner: ProcessRunner {
           exec setsid "$@" ) >>"$BOJAGI_LAB_LOG" 2>&1 </dev/null &
         echo $! >"$BOJAGI_LAB_PIDFILE"
         """#
-
-    static func append(to log: String) throws -> FileHandle {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: (log as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if !manager.fileExists(atPath: log) { manager.createFile(atPath: log, contents: nil) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try handle.seekToEnd()
-        return handle
-    }
-
-    static func merged(_ environment: [String: String]) -> [String: String] {
-        ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
 }
