@@ -46,7 +46,7 @@ struct DrillCommand: AsyncParsableCommand {
 
         func lab(quiet: Bool = false) -> HALab {
             let home = home.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "\(bojagiHome)/ha-lab"
-            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/ha-keystone-2026.2", runner: SystemHALabRunner(),
+            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/ha-keystone-2026.2", runner: SystemProcessRunner(),
                          secretSource: CryptoSecretSource(), progress: { if !quiet { printError("• \($0)") } })
         }
     }

@@ -190,7 +190,7 @@ struct DrillWindowTests {
 @Suite("HA lab down")
 struct HALabDownTests {
     /// Records what the lab asks for; every process dies on the first signal.
-    final class FakeRunner: HALabRunner, @unchecked Sendable {
+    final class FakeRunner: ProcessRunner, @unchecked Sendable {
         let lock = NSLock()
         var alive: Set<Int32>
         var namespaces: Set<String>
@@ -202,12 +202,12 @@ struct HALabDownTests {
             self.namespaces = namespaces
         }
 
-        func run(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> HALabCommandResult {
+        func run(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> CommandResult {
             lock.withLock {
                 commands.append(command)
-                if command == ["ip", "netns", "list"] { return HALabCommandResult(status: 0, output: namespaces.sorted().joined(separator: "\n")) }
+                if command == ["ip", "netns", "list"] { return CommandResult(status: 0, output: namespaces.sorted().joined(separator: "\n")) }
                 if command.count == 4, command.prefix(3) == ["ip", "netns", "del"] { namespaces.remove(command[3]) }
-                return HALabCommandResult(status: 0, output: "")
+                return CommandResult(status: 0, output: "")
             }
         }
 
@@ -221,6 +221,7 @@ struct HALabDownTests {
         }
         func pids(inNamespace namespace: String) async -> [Int32] { [] }
         func residentKiB(_ pids: [Int32]) -> Int { 0 }
+        func residentKiB(group pid: Int32) -> Int? { nil }
         func tail(_ log: String, lines: Int) -> [String] { [] }
     }
 

@@ -129,11 +129,16 @@ private extension Plan {
 }
 
 private struct NoProcesses: ProcessRunner {
-    func run(_ command: [String], environment: [String: String], log: String) async throws -> Int32 { 1 }
-    func start(_ command: [String], environment: [String: String], log: String) async throws -> Int32 { 0 }
+    func run(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> CommandResult {
+        CommandResult(status: 1, output: "")
+    }
+    func start(_ command: [String], namespace: String?, environment: [String: String], log: String) async throws -> Int32 { 0 }
     func isAlive(_ pid: Int32) -> Bool { false }
-    func signal(_ pid: Int32, _ signal: Int32) {}
+    func signal(_ pid: Int32, _ signal: Int32, group: Bool) {}
+    func pids(inNamespace namespace: String) async -> [Int32] { [] }
+    func residentKiB(_ pids: [Int32]) -> Int { 0 }
     func residentKiB(group pid: Int32) -> Int? { nil }
+    func tail(_ log: String, lines: Int) -> [String] { [] }
 }
 
 private struct NoHTTP: HTTPClient {

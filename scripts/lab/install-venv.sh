@@ -10,7 +10,7 @@
 #
 # Notes (measured, see FIELD-NOTES): every 2026.2 service installs on Python 3.11; Heat is `openstack-heat`
 # on PyPI (`heat` is an unrelated project); keystone's cache needs pymemcache and keystonemiddleware
-# python-memcached; uwsgi builds from source here.
+# python-memcached; uwsgi builds from source here; pika is the HA drill's RabbitMQ client (the HA lab shares this venv).
 #
 # Environment: LAB_PYTHON=/path/to/python3.11 overrides interpreter discovery.
 set -euo pipefail
@@ -26,7 +26,7 @@ case "$RELEASE" in
         REQS=("keystone==30.*" "glance==33.*" "openstack-placement==16.*" "nova==34.*" "neutron==29.*"
               "cinder==29.*" "openstack-heat==27.*" "horizon==27.*"
               python-openstackclient osc-placement python-heatclient
-              pymemcache python-memcached PyMySQL uwsgi) ;;
+              pymemcache python-memcached PyMySQL uwsgi pika) ;;
     *)
         echo "error: no pinned OpenStack service versions for release $RELEASE; the lab pins only 2026.2." >&2
         echo "       fix: set 'release: 2026.2' in the blueprint for the lab, or add scripts/lab/constraints-$RELEASE.txt." >&2

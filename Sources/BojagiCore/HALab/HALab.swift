@@ -7,11 +7,11 @@ public struct HALab: Sendable {
     public let topology: HALabTopology
     public let paths: HALabPaths
     public let commands: HALabCommands
-    let runner: HALabRunner
+    let runner: ProcessRunner
     let secretSource: SecretSource
     let progress: @Sendable (String) -> Void
 
-    public init(home: String, venv: String, runner: HALabRunner, secretSource: SecretSource, topology: HALabTopology = .standard,
+    public init(home: String, venv: String, runner: ProcessRunner, secretSource: SecretSource, topology: HALabTopology = .standard,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.topology = topology
         self.paths = HALabPaths(home: home)

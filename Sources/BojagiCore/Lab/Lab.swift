@@ -205,15 +205,15 @@ public struct Lab: Sendable {
                 let alive = phase.filter { runner.isAlive($0.pid) }
                 for process in alive { runner.signal(process.pid, SIGTERM) }
                 let deadline = Date().addingTimeInterval(timeout)
-                while Date() < deadline, alive.contains(where: { groupAlive($0.pid) }) {
+                while Date() < deadline, alive.contains(where: { runner.groupAlive($0.pid) }) {
                     try await Task.sleep(for: .milliseconds(200))
                 }
-                for process in alive where groupAlive(process.pid) {
+                for process in alive where runner.groupAlive(process.pid) {
                     say("  \(process.name) (pid \(process.pid)) still running \(Int(timeout)) s after SIGTERM: SIGKILL")
                     runner.signal(process.pid, SIGKILL)
                 }
                 for process in alive {
-                    while groupAlive(process.pid) { try await Task.sleep(for: .milliseconds(100)) }
+                    while runner.groupAlive(process.pid) { try await Task.sleep(for: .milliseconds(100)) }
                     stopped.append(process.name)
                 }
             }
@@ -227,10 +227,6 @@ public struct Lab: Sendable {
     }
 
     // MARK: steps
-
-    private func groupAlive(_ pid: Int32) -> Bool {
-        runner.isAlive(pid) || (runner.residentKiB(group: pid) ?? 0) > 0
-    }
 
     @discardableResult
     private func noted(_ title: String, _ body: () async throws -> String?) async throws -> String? {
@@ -252,7 +248,7 @@ public struct Lab: Sendable {
         let log = home.appendingPathComponent("logs/\(name).log").path
         let status: Int32
         do {
-            status = try await runner.run(command, environment: environment, log: log)
+            status = try await runner.run(command, environment: environment, log: log).status
         } catch {
             throw LabFailure(step: step ?? name, message: "could not run \(command.first ?? ""): \(error)", log: log)
         }
@@ -305,8 +301,8 @@ public struct Lab: Sendable {
             }
             // Alive but not answering: stop it, wait for it to go (uwsgi cannot rebind while the old master lives).
             runner.signal(recorded.pid, SIGTERM)
-            for _ in 0..<100 where groupAlive(recorded.pid) { try await Task.sleep(for: .milliseconds(200)) }
-            if groupAlive(recorded.pid) { runner.signal(recorded.pid, SIGKILL) }
+            for _ in 0..<100 where runner.groupAlive(recorded.pid) { try await Task.sleep(for: .milliseconds(200)) }
+            if runner.groupAlive(recorded.pid) { runner.signal(recorded.pid, SIGKILL) }
         }
         if let port = spec.port, probe.isListening(port) {
             throw LabFailure(step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
@@ -394,8 +390,8 @@ public struct Lab: Sendable {
             try? FileManager.default.removeItem(at: listing)
             try await run("nova-hosts", manage + ["list_hosts"], home: home, step: "nova list hosts")
             let hosts = (try? String(contentsOf: listing, encoding: .utf8)) ?? ""
-            // Every lab service runs with `host = bojagi-lab` (LabConfigRenderer's defaults).
-            if hosts.contains(" bojagi-lab ") { return }
+            // Every lab service runs with `host = <network.hostName>` (LabConfigRenderer's defaults).
+            if hosts.contains(" \(settings.network.hostName) ") { return }
             try await Task.sleep(for: .seconds(2))
         } while Date() < deadline
         throw LabFailure(step: "nova discover hosts", message: "the compute host was not mapped to a cell within 120 s",
@@ -403,8 +399,6 @@ public struct Lab: Sendable {
     }
 
     func tail(_ log: String, lines count: Int = 15) -> [String] {
-        guard let data = FileManager.default.contents(atPath: log) else { return [] }
-        let lines = String(decoding: data.suffix(16_384), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        return lines.suffix(count).map(String.init)
+        runner.tail(log, lines: count)
     }
 }

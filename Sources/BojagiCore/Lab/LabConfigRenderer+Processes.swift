@@ -38,13 +38,13 @@ extension LabConfigRenderer {
         for component in s.components where component.hasDatabase {
             let user = component.rawValue
             let password = s.secrets.database[user] ?? ""
-            for host in ["127.0.0.1", "localhost"] {
+            for host in s.network.databaseClients {
                 lines.append("CREATE USER IF NOT EXISTS '\(user)'@'\(host)' IDENTIFIED BY '\(password)';")
                 lines.append("ALTER USER '\(user)'@'\(host)' IDENTIFIED BY '\(password)';")
             }
             for database in s.databases(component) {
                 lines.append("CREATE DATABASE IF NOT EXISTS `\(database)` CHARACTER SET utf8mb4;")
-                for host in ["127.0.0.1", "localhost"] {
+                for host in s.network.databaseClients {
                     lines.append("GRANT ALL PRIVILEGES ON `\(database)`.* TO '\(user)'@'\(host)';")
                 }
             }
@@ -74,7 +74,7 @@ extension LabConfigRenderer {
         let s = settings
         return LabProcessSpec(name: "\(component.rawValue)-api", command: [s.venv + "/bin/uwsgi", "--ini", s.path("etc/uwsgi/\(component.rawValue).ini")],
                               environment: component == .horizon ? ["PYTHONPATH": s.path("etc/horizon")] : [:],
-                              health: .http(s.apiURL(component) + component.healthPath), timeout: 180)
+                              health: .http(s.localURL(component) + component.healthPath), timeout: 180)
     }
 
     /// The daemons beside a service's API.

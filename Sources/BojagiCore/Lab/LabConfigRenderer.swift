@@ -102,7 +102,7 @@ public struct LabConfigRenderer: Sendable {
         return [
             ("www_authenticate_uri", s.keystoneURL),
             ("auth_url", s.keystoneURL),
-            ("memcached_servers", "127.0.0.1:\(s.ports.memcached)"),
+            ("memcached_servers", s.memcachedServers),
             ("auth_type", "password"),
             ("project_domain_name", "Default"),
             ("user_domain_name", "Default"),
@@ -134,7 +134,7 @@ public struct LabConfigRenderer: Sendable {
     }
 
     func defaults(_ component: LabComponent) -> [(String, String)] {
-        [("host", "bojagi-lab"), ("debug", "false"), ("use_stderr", "true"), ("graceful_shutdown_timeout", "5"), ("state_path", settings.path("data/\(component.rawValue)"))]
+        [("host", settings.network.hostName), ("debug", "false"), ("use_stderr", "true"), ("graceful_shutdown_timeout", "5"), ("state_path", settings.path("data/\(component.rawValue)"))]
     }
 
     public func config(_ component: LabComponent) -> [RenderedFile] {
@@ -148,7 +148,7 @@ public struct LabConfigRenderer: Sendable {
             return [file("etc/keystone/keystone.conf", INIFile([
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true")]),
                 ("cache", [("enabled", "true"), ("backend", "dogpile.cache.pymemcache"),
-                           ("memcache_servers", "127.0.0.1:\(s.ports.memcached)")]),
+                           ("memcache_servers", s.memcachedServers)]),
                 ("credential", [("key_repository", s.path("etc/keystone/credential-keys"))]),
                 ("database", [("connection", s.databaseURL(.keystone))]),
                 ("fernet_tokens", [("key_repository", s.path("etc/keystone/fernet-keys"))]),
@@ -186,6 +186,8 @@ public struct LabConfigRenderer: Sendable {
                 ("api", [("auth_strategy", "keystone")]),
                 ("api_database", [("connection", s.databaseURL(.nova, database: "nova_api"))]),
                 ("cinder", [("os_region_name", s.region)]),
+                // One worker each (the default is one per core): the HA lab runs three of each on two cores.
+                ("conductor", [("workers", "1")]),
                 ("database", [("connection", s.databaseURL(.nova))]),
                 ("glance", [("region_name", s.region)]),
                 ("keystone_authtoken", authtoken("nova")),
@@ -193,7 +195,7 @@ public struct LabConfigRenderer: Sendable {
                 lockPath(.nova),
                 ("oslo_messaging_notifications", [("driver", "noop")]),
                 ("placement", serviceCredentials("nova")),
-                ("scheduler", [("discover_hosts_in_cells_interval", "5")]),
+                ("scheduler", [("discover_hosts_in_cells_interval", "5"), ("workers", "1")]),
                 ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova")),
                 ("vnc", [("enabled", "false")]),
                 ("wsgi", [("api_paste_config", s.venv + "/etc/nova/api-paste.ini")]),
@@ -274,6 +276,12 @@ public struct LabConfigRenderer: Sendable {
         }
     }
 
+    /// Django's cache LOCATION: one server as a string, several as a list.
+    var memcachedLocation: String {
+        let servers = settings.network.memcached.map { "'\($0)'" }
+        return servers.count == 1 ? servers[0] : "[" + servers.joined(separator: ", ") + "]"
+    }
+
     func horizonSettings() -> String {
         let s = settings
         return """
@@ -282,7 +290,7 @@ public struct LabConfigRenderer: Sendable {
             DEBUG = False
             ALLOWED_HOSTS = ['*']
             SECRET_KEY = '\(s.secrets.horizonSecretKey)'
-            OPENSTACK_HOST = '\(s.host)'
+            OPENSTACK_HOST = '\(s.network.endpointHost)'
             OPENSTACK_KEYSTONE_URL = '\(s.keystoneURL)/v3'
             OPENSTACK_KEYSTONE_DEFAULT_ROLE = 'member'
             OPENSTACK_KEYSTONE_DEFAULT_DOMAIN = 'Default'
@@ -291,7 +299,7 @@ public struct LabConfigRenderer: Sendable {
             CACHES = {
                 'default': {
                     'BACKEND': 'django.core.cache.backends.memcached.PyMemcacheCache',
-                    'LOCATION': '127.0.0.1:\(s.ports.memcached)',
+                    'LOCATION': \(memcachedLocation),
                 },
             }
             STATIC_ROOT = '\(s.path("data/horizon/static"))'

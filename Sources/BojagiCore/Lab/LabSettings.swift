@@ -13,9 +13,11 @@ public struct LabSettings: Sendable, Hashable {
     public var secrets: LabSecrets
     /// The operating-system user the lab runs as: MariaDB's socket-authenticated admin.
     public var user: String
+    /// Where the services listen and find each other.
+    public var network: LabNetwork
 
     public init(name: String, release: String, home: String, venv: String, ports: LabPorts, components: [LabComponent],
-                secrets: LabSecrets, user: String) {
+                secrets: LabSecrets, user: String, network: LabNetwork? = nil) {
         self.name = name
         self.release = release
         self.home = home
@@ -24,20 +26,26 @@ public struct LabSettings: Sendable, Hashable {
         self.components = components
         self.secrets = secrets
         self.user = user
+        self.network = network ?? .loopback(ports)
     }
 
     public func path(_ relative: String) -> String { home + "/" + relative }
-    public var host: String { "127.0.0.1" }
+    /// The address this node's services listen on.
+    public var host: String { network.bind }
     public var region: String { "RegionOne" }
-    public var keystoneURL: String { "http://\(host):\(ports.keystone)" }
+    public var keystoneURL: String { "http://\(network.endpointHost):\(ports.keystone)" }
     public var rabbitNode: String { "bojagi\(ports.offset)@localhost" }
-    public var transportURL: String { "rabbit://openstack:\(secrets.rabbitmqPassword)@\(host):\(ports.rabbitmq)/" }
+    /// Every RabbitMQ node: oslo.messaging fails over along the list.
+    public var transportURL: String {
+        "rabbit://" + network.rabbitmq.map { "\(network.rabbitmqUser):\(secrets.rabbitmqPassword)@\($0)" }.joined(separator: ",") + "/"
+    }
+    public var memcachedServers: String { network.memcached.joined(separator: ",") }
     public var mariadbSocket: String { path("run/mysqld.sock") }
 
     public func runs(_ component: LabComponent) -> Bool { components.contains(component) }
 
     public func databaseURL(_ component: LabComponent, database: String? = nil) -> String {
-        "mysql+pymysql://\(component.rawValue):\(secrets.database[component.rawValue] ?? "")@\(host):\(ports.mariadb)/\(database ?? component.rawValue)?charset=utf8"
+        "mysql+pymysql://\(component.rawValue):\(secrets.database[component.rawValue] ?? "")@\(network.database)/\(database ?? component.rawValue)?charset=utf8"
     }
 
     /// The databases each service owns (nova has three).
@@ -49,5 +57,47 @@ public struct LabSettings: Sendable, Hashable {
         }
     }
 
-    public func apiURL(_ component: LabComponent) -> String { "http://\(host):\(ports.api(component))" }
+    /// The URL in the catalog: the VIP in the HA lab.
+    public func apiURL(_ component: LabComponent) -> String { "http://\(network.endpointHost):\(ports.api(component))" }
+    /// This node's own listener, for health checks.
+    public func localURL(_ component: LabComponent) -> String { "http://\(host):\(ports.api(component))" }
+}
+
+/// Where the lab's services listen and how they find each other: everything on loopback in the single-node lab;
+/// in the HA lab each controller's APIs listen on its own address, while the catalog, the database and Keystone
+/// are reached through the VIP and every RabbitMQ and memcached node is listed.
+public struct LabNetwork: Sendable, Hashable {
+    /// The APIs of this node listen here.
+    public var bind: String
+    /// The host in the service catalog, Keystone's URL and clouds.yaml.
+    public var endpointHost: String
+    /// host:port of MariaDB.
+    public var database: String
+    /// host:port of each RabbitMQ node.
+    public var rabbitmq: [String]
+    public var rabbitmqUser: String
+    /// host:port of each memcached.
+    public var memcached: [String]
+    /// The `host` option of nova, neutron, cinder and heat: how the services tell this node from the others.
+    public var hostName: String
+    /// The hosts the service database users may connect from.
+    public var databaseClients: [String]
+
+    public init(bind: String, endpointHost: String, database: String, rabbitmq: [String], rabbitmqUser: String,
+                memcached: [String], hostName: String, databaseClients: [String]) {
+        self.bind = bind
+        self.endpointHost = endpointHost
+        self.database = database
+        self.rabbitmq = rabbitmq
+        self.rabbitmqUser = rabbitmqUser
+        self.memcached = memcached
+        self.hostName = hostName
+        self.databaseClients = databaseClients
+    }
+
+    public static func loopback(_ ports: LabPorts) -> LabNetwork {
+        LabNetwork(bind: "127.0.0.1", endpointHost: "127.0.0.1", database: "127.0.0.1:\(ports.mariadb)",
+                   rabbitmq: ["127.0.0.1:\(ports.rabbitmq)"], rabbitmqUser: "openstack", memcached: ["127.0.0.1:\(ports.memcached)"],
+                   hostName: "bojagi-lab", databaseClients: ["127.0.0.1", "localhost"])
+    }
 }
