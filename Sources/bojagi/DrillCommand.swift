@@ -37,7 +37,7 @@ struct DrillCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The HA lab's home (default: $BOJAGI_HOME/ha-lab, BOJAGI_HOME defaults to ~/.bojagi).", valueName: "dir"))
         var home: String?
 
-        @Option(help: ArgumentHelp("The venv with keystone, uwsgi and pika (default: $BOJAGI_HOME/venvs/ha-keystone-2026.2).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The venv with the OpenStack services, uwsgi and pika, as scripts/lab/install-venv.sh 2026.2 makes it (default: $BOJAGI_HOME/venvs/openstack-2026.2).", valueName: "dir"))
         var venv: String?
 
         var bojagiHome: String {
@@ -46,7 +46,7 @@ struct DrillCommand: AsyncParsableCommand {
 
         func lab(quiet: Bool = false) -> HALab {
             let home = home.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "\(bojagiHome)/ha-lab"
-            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/ha-keystone-2026.2", runner: SystemProcessRunner(),
+            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/openstack-\(HALab.release)", runner: SystemProcessRunner(),
                          secretSource: CryptoSecretSource(), progress: { if !quiet { printError("• \($0)") } })
         }
     }
@@ -76,11 +76,14 @@ struct DrillCommand: AsyncParsableCommand {
             commandName: "lab",
             abstract: "Bring the HA lab up, show it, or take it down.",
             discussion: """
-            up: three controller namespaces (bjctl1..3, 10.99.0.11-13) on a bridge in
-            bjhub, the VIP 10.99.0.10, and Galera, RabbitMQ, memcached, HAProxy,
-            keepalived and Keystone in each; the host reaches them through the veth
-            bjhost (10.99.0.1). Needs root, scripts/ha-lab/install-apt.sh and
-            scripts/ha-lab/install-venv.sh. A second up does nothing when all is well.
+            up [FILE]: three controller namespaces (bjctl1..3, 10.99.0.11-13) on a
+            bridge in bjhub, the VIP 10.99.0.10, and Galera, RabbitMQ, memcached,
+            HAProxy, keepalived, Keystone and every API the blueprint's plan selects
+            (glance, placement, nova, neutron, cinder, heat, horizon) in each; nova-compute
+            and cinder-volume in bjcmp1 (10.99.0.21). The host reaches them through
+            the veth bjhost (10.99.0.1). Without FILE: Keystone only. Needs root,
+            scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh 2026.2.
+            A second up does nothing when all is well.
             down: stops exactly what up started, by pid, and deletes the namespaces;
             --wipe also deletes data, configs and logs.
             """
@@ -89,21 +92,26 @@ struct DrillCommand: AsyncParsableCommand {
         enum Action: String, ExpressibleByArgument, CaseIterable { case up, status, down }
 
         @Argument(help: "up, status or down.") var action: Action
+        @Argument(help: "With up: the blueprint whose planned services the lab runs (default: Keystone only).") var file: String?
         @OptionGroup var options: Options
+        @OptionGroup var catalog: CatalogOptions
         @Flag(help: "With down: delete data, configs and logs too.") var wipe = false
         @Option(help: "Output format (status).") var format: OutputFormat = .text
 
         func run() async throws {
-            try await Self.perform(action, options: options, wipe: wipe, format: format)
+            var components: [LabComponent] = [.keystone]
+            if let file, action == .up { components = try LabUpCommand.haComponents(try LabUpCommand.plan(file, options: catalog)) }
+            try await Self.perform(action, options: options, wipe: wipe, format: format, components: components)
         }
 
         /// Shared with `bojagi lab up|status|down --ha`.
-        static func perform(_ action: Action, options: Options, wipe: Bool, format: OutputFormat) async throws {
+        static func perform(_ action: Action, options: Options, wipe: Bool, format: OutputFormat,
+                            components: [LabComponent] = [.keystone]) async throws {
             let lab = options.lab(quiet: format == .json)
             do {
                 switch action {
                 case .up:
-                    let status = try await lab.up()
+                    let status = try await lab.up(components: components)
                     print(format == .json ? try JSON.encode(status) : status.text, terminator: "")
                 case .status:
                     let status = await lab.status()
@@ -112,7 +120,7 @@ struct DrillCommand: AsyncParsableCommand {
                 case .down:
                     try await lab.down(wipe: wipe)
                 }
-            } catch let error as HALabError {
+            } catch let error as LabFailure {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }

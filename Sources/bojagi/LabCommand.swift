@@ -70,21 +70,18 @@ struct LabUpCommand: AsyncParsableCommand {
     var portOffset = 10000
     @Flag(help: "Skip the Debian and PyPI installation steps (they are idempotent, but take seconds to check).")
     var skipInstall = false
-    @Flag(help: "The HA lab instead: three controller namespaces with Galera, RabbitMQ, HAProxy, keepalived and Keystone behind a VIP (see `bojagi drill`).")
+    @Flag(help: "The HA lab instead: three controller namespaces with Galera, RabbitMQ, HAProxy, keepalived and every planned API behind a VIP, and a compute namespace (see `bojagi drill`).")
     var ha = false
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
-        if ha { return try await DrillCommand.Lab.perform(.up, options: try DrillCommand.Options.parse([]), wipe: false, format: .text) }
+        let plan = try Self.plan(file, options: options)
+        if ha {
+            return try await DrillCommand.Lab.perform(.up, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: false, format: .text,
+                                                      components: try Self.haComponents(plan))
+        }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
-        }
-        let planner = try options.planService()
-        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
-        let plan = planner.plan(blueprint)
-        if plan.hasErrors {
-            printError("error: the blueprint has errors; `bojagi validate \(file)` lists them")
-            throw ExitCode(1)
         }
         let release = plan.release.id ?? plan.release.name
         let lab = makeLab()
@@ -97,6 +94,32 @@ struct LabUpCommand: AsyncParsableCommand {
             printError("error: \(failure)")
             throw ExitCode(1)
         }
+    }
+
+    /// The blueprint's plan; errors stop here, as `bojagi validate` would report them.
+    static func plan(_ file: String, options: CatalogOptions) throws -> Plan {
+        let planner = try options.planService()
+        let plan = planner.plan(try BlueprintLoader(catalog: planner.catalog).load(file))
+        if plan.hasErrors {
+            printError("error: the blueprint has errors; `bojagi validate \(file)` lists them")
+            throw ExitCode(1)
+        }
+        return plan
+    }
+
+    /// What the HA lab runs of the plan, said before it starts; the lab's venv pins one release.
+    static func haComponents(_ plan: Plan) throws -> [LabComponent] {
+        let release = plan.release.id ?? plan.release.name
+        guard release == HALab.release else {
+            throw CommandFailure("the HA lab pins OpenStack \(HALab.release); the blueprint asks for \(release). Fix: set `release: \(HALab.release)` for the lab")
+        }
+        let selection = LabSelection(plan: plan)
+        printError("• HA lab of \(plan.name ?? "the blueprint") (\(plan.release.label)): \(selection.components.map(\.rawValue).joined(separator: ", ")) on three controllers behind the VIP")
+        for skipped in selection.skipped where !["haproxy", "keepalived"].contains(skipped.name) {
+            printError("  not run: \(skipped.name) — \(skipped.reason)")
+        }
+        if selection.runs(.nova) { printError("  note: nova uses the fake virt driver (no real VMs); cinder a fake volume driver (no real disks)") }
+        return selection.components
     }
 
     /// scripts/lab beside the executable's checkout (or BOJAGI_LAB_SCRIPTS).
@@ -127,7 +150,7 @@ struct LabStatusCommand: AsyncParsableCommand {
     @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
-        if ha { return try await DrillCommand.Lab.perform(.status, options: try DrillCommand.Options.parse([]), wipe: false, format: format) }
+        if ha { return try await DrillCommand.Lab.perform(.status, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: false, format: format) }
         let directory = try home.existing(file: file)
         let rows: [Lab.ProcessStatus]
         do {
@@ -164,7 +187,7 @@ struct LabDownCommand: AsyncParsableCommand {
     @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
-        if ha { return try await DrillCommand.Lab.perform(.down, options: try DrillCommand.Options.parse([]), wipe: wipe, format: .text) }
+        if ha { return try await DrillCommand.Lab.perform(.down, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: wipe, format: .text) }
         let directory = try home.existing(file: file)
         let stopped = try await makeLab().down(home: directory, wipe: wipe, timeout: Double(timeout))
         print(stopped.isEmpty ? "Nothing was running." : "Stopped: \(stopped.joined(separator: ", ")).")

@@ -229,20 +229,21 @@ struct HALabDownTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("bojagi-ha-down-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         var state = HALabState()
-        state.namespaces = ["bjhub", "bjctl1", "bjctl2", "bjctl3"]
+        state.namespaces = ["bjhub", "bjctl1", "bjctl2", "bjctl3", "bjcmp1"]
         state.hostLink = "bjhost"
         let nodes = HALabTopology.standard.nodes
-        state.record(.mariadb, nodes[0], pid: 101)
-        state.record(.mariadb, nodes[1], pid: 102)
-        state.record(.keystone, nodes[0], pid: 201)
+        state.record("mariadb", nodes[0], pid: 101)
+        state.record("mariadb", nodes[1], pid: 102)
+        state.record("keystone", nodes[0], pid: 201)
+        state.record("nova-compute", HALabTopology.standard.computes[0], pid: 301)
         try DirectoryWriter().write([state.file()], to: home)
-        let runner = FakeRunner(alive: [101, 102, 201, 999], namespaces: ["bjhub", "bjctl1", "bjctl2", "bjctl3", "other"])
+        let runner = FakeRunner(alive: [101, 102, 201, 301, 999], namespaces: ["bjhub", "bjctl1", "bjctl2", "bjctl3", "bjcmp1", "other"])
         let lab = HALab(home: home.path, venv: "/v", runner: runner, secretSource: CountingSecretSource())
 
         try await lab.down(wipe: false)
 
         let terminated = runner.signals.filter { $0.1 == SIGTERM }.map(\.0)
-        #expect(terminated == [201, 102, 101], "keystone first, then the databases, the first node last")
+        #expect(terminated == [301, 201, 102, 101], "the OpenStack services, then keystone, then the databases, the first node last")
         #expect(!runner.signals.contains { $0.0 == 999 })
         #expect(runner.namespaces == ["other"])
         #expect(runner.commands.contains(["ip", "link", "del", "bjhost"]))

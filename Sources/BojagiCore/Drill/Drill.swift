@@ -40,7 +40,7 @@ public struct Drill: Sendable {
         let secrets = try lab.secrets()
         let status = await lab.status()
         guard status.healthy else {
-            throw HALabError(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
+            throw LabFailure(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
         }
         let keystone = KeystoneClient(url: lab.topology.keystoneURL, password: secrets.keystoneAdmin, http: http)
         let token = try await retry("admin token") { try await keystone.issueToken() }
@@ -103,7 +103,7 @@ public struct Drill: Sendable {
     // MARK: the three faults
 
     func loadBalancerFault(_ secrets: HALabSecrets) async throws -> Fault {
-        guard let holder = await lab.vipHolder() else { throw HALabError(step: "drill", message: "nobody holds the VIP") }
+        guard let holder = await lab.vipHolder() else { throw LabFailure(step: "drill", message: "nobody holds the VIP") }
         return Fault(
             name: "load-balancer", target: holder,
             action: "SIGKILL to keepalived's main process on \(holder.name) (the VIP holder; its VRRP child withdraws the VIP as "
@@ -234,8 +234,8 @@ public struct Drill: Sendable {
             if await timeline.stable(for: 2, now: now), Self.stable(queueSamples(queueLog), for: 2, now: now) { return }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw HALabError(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
-                         lastLines: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
+        throw LabFailure(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
+                         tail: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
     }
 
     // MARK: helpers
@@ -267,8 +267,8 @@ public struct Drill: Sendable {
         let result = try await lab.runner.run(lab.commands.rabbitProbe(arguments, secrets: secrets), namespace: nil, environment: [:], log: log)
         guard result.status == 0, let line = result.output.split(separator: "\n").last,
               let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw HALabError(step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
-                             lastLines: result.output.split(separator: "\n").suffix(3).map(String.init))
+            throw LabFailure(step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
+                             tail: result.output.split(separator: "\n").suffix(3).map(String.init))
         }
         return object
     }
@@ -277,7 +277,7 @@ public struct Drill: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             do { return try await body() } catch {
-                if Date() >= deadline { throw HALabError(step: "drill", message: "\(what): \(error)") }
+                if Date() >= deadline { throw LabFailure(step: "drill", message: "\(what): \(error)") }
                 try await Task.sleep(for: .milliseconds(500))
             }
         }

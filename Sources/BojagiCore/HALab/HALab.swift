@@ -1,13 +1,17 @@
 import Foundation
 
 /// The seed's HA design on one machine: three controller namespaces on a bridge, each with Galera, a RabbitMQ
-/// node, memcached, HAProxy, keepalived and Keystone (uwsgi) using the database through the VIP.
+/// node, memcached, HAProxy, keepalived, Keystone and every other planned API and its daemons, all using the
+/// database through the VIP; a compute namespace with nova-compute and cinder-volume.
 /// `up` is idempotent; `down` stops what `state.json` says was started, by pid, and deletes the namespaces.
 public struct HALab: Sendable {
+    /// The OpenStack series the lab's venv pins (scripts/lab/constraints-2026.2.txt).
+    public static let release = "2026.2"
+
     public let topology: HALabTopology
     public let paths: HALabPaths
     public let commands: HALabCommands
-    let runner: ProcessRunner
+    let runner: any ProcessRunner
     let secretSource: SecretSource
     let progress: @Sendable (String) -> Void
 
@@ -23,33 +27,51 @@ public struct HALab: Sendable {
 
     // MARK: up
 
+    /// Brings the lab up with Keystone and `components` (the single-node lab's services the plan selected).
     @discardableResult
-    public func up() async throws -> HALabStatus {
+    public func up(components requested: [LabComponent] = [.keystone]) async throws -> HALabStatus {
         let started = ContinuousClock.now
+        let components = Array(Set(requested + [.keystone])).sorted()
         try preflight()
-        if var state = HALabState.load(paths.state), !state.processes.isEmpty {
-            if state.processes.allSatisfy({ runner.isAlive($0.pid) }) {
+        var prepared: [String] = []
+        if let previous = HALabState.load(paths.state), !previous.processes.isEmpty {
+            if previous.components == components, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
                 let current = await status()
                 if current.healthy {
                     progress("HA lab already up")
                     return current
                 }
             }
-            progress("a previous HA lab is partly running: stopping it first (data kept)")
+            progress(previous.components == components ? "a previous HA lab is partly running: stopping it first (data kept)"
+                     : "the HA lab runs other services: stopping it first (data kept)")
+            prepared = previous.prepared
             try await down(wipe: false)
-            state = HALabState()
         }
         let secrets = try loadOrCreateSecrets()
+        let serviceSecrets = try openstackSecrets(secrets, components: components)
         try step("render") {
-            try DirectoryWriter().write(HALabFiles.render(topology: topology, paths: paths, secrets: secrets), to: URL(fileURLWithPath: paths.home))
-            for node in topology.nodes {
-                for directory in [paths.run(node), paths.data(node), "\(paths.home)/log/\(node.name)", paths.mysqlData(node)] {
+            let files = HALabFiles.render(topology: topology, paths: paths, secrets: secrets, components: components)
+                + (try openstackFiles(components: components, secrets: serviceSecrets))
+            try DirectoryWriter().write(files, to: URL(fileURLWithPath: paths.home))
+            for node in topology.allNodes {
+                for directory in [paths.run(node), paths.data(node), "\(paths.home)/log/\(node.name)"] {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 }
+                for component in components {
+                    try FileManager.default.createDirectory(atPath: "\(paths.openstack(node))/run/lock/\(component.rawValue)", withIntermediateDirectories: true)
+                }
+            }
+            for node in topology.nodes {
+                try FileManager.default.createDirectory(atPath: paths.mysqlData(node), withIntermediateDirectories: true)
+            }
+            for directory in ["data/glance/images", "data/horizon/static"] {
+                try FileManager.default.createDirectory(atPath: "\(paths.openstack)/\(directory)", withIntermediateDirectories: true)
             }
         }
         var state = HALabState()
         state.venv = commands.venv
+        state.components = components
+        state.prepared = prepared
         try save(state)
         try await network(&state)
         for node in topology.nodes { try await launch(.memcached, on: node, state: &state) }
@@ -64,11 +86,12 @@ public struct HALab: Sendable {
             await databaseThroughVIP(secrets: secrets)
         }
         try await keystone(&state, secrets: secrets)
+        try await openstack(&state, secrets: secrets)
         state.upSeconds = Self.seconds(ContinuousClock.now - started)
         try save(state)
         let result = await status()
-        progress(String(format: "HA lab up in %.0f s: Keystone at %@ (clouds.yaml and openrc in %@)", state.upSeconds ?? 0,
-                        topology.keystoneURL, paths.home))
+        progress(String(format: "HA lab up in %.0f s: %@ through the VIP %@ (clouds.yaml and openrc in %@)", state.upSeconds ?? 0,
+                        components.map(\.rawValue).joined(separator: ", "), topology.vip, paths.home))
         return result
     }
 
@@ -77,17 +100,17 @@ public struct HALab: Sendable {
                       RabbitMQConfig.server, "/usr/bin/memcached", "/usr/sbin/haproxy", "/usr/sbin/keepalived"]
         let missing = needed.filter { !FileManager.default.fileExists(atPath: $0) }
         if !missing.isEmpty {
-            throw HALabError(step: "preflight", message: "missing \(missing.joined(separator: ", ")); fix: run scripts/ha-lab/install-apt.sh")
+            throw LabFailure(step: "preflight", message: "missing \(missing.joined(separator: ", "))", fix: "run scripts/ha-lab/install-apt.sh")
         }
-        for tool in ["uwsgi", "keystone-manage", "python"] where !FileManager.default.isExecutableFile(atPath: "\(commands.venv)/bin/\(tool)") {
-            throw HALabError(step: "preflight", message: "no \(tool) in \(commands.venv); fix: run scripts/ha-lab/install-venv.sh")
+        for tool in ["uwsgi", "keystone-manage", "nova-manage", "python"] where !FileManager.default.isExecutableFile(atPath: "\(commands.venv)/bin/\(tool)") {
+            throw LabFailure(step: "preflight", message: "no \(tool) in \(commands.venv)", fix: "run scripts/lab/install-venv.sh \(Self.release) \(commands.venv)")
         }
     }
 
     func loadOrCreateSecrets() throws -> HALabSecrets {
         if let data = FileManager.default.contents(atPath: paths.secrets) {
             do { return try HALabSecrets.decode(data) } catch {
-                throw HALabError(step: "secrets", message: "\(paths.secrets) is unreadable (\(error)); move it away to draw new secrets")
+                throw LabFailure(step: "secrets", message: "\(paths.secrets) is unreadable (\(error)); move it away to draw new secrets")
             }
         }
         let secrets = HALabSecrets.generate(secretSource)
@@ -99,7 +122,7 @@ public struct HALab: Sendable {
         progress("network: namespaces \(topology.namespaces.joined(separator: ", ")), bridge \(topology.bridge), VIP \(topology.vip)")
         let existing = await existingNamespaces()
         if let clash = topology.namespaces.first(where: existing.contains) {
-            throw HALabError(step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
+            throw LabFailure(step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
                              + "fix: `ip netns del \(clash)` if it is a leftover")
         }
         let hub = topology.hubNamespace
@@ -110,7 +133,7 @@ public struct HALab: Sendable {
         try await ip(["-n", hub, "link", "set", "lo", "up"])
         try await ip(["-n", hub, "link", "add", topology.bridge, "type", "bridge"])
         try await ip(["-n", hub, "link", "set", topology.bridge, "up"])
-        for node in topology.nodes {
+        for node in topology.allNodes {
             state.namespaces.append(node.namespace)
             try save(state)
             try await ip(["netns", "add", node.namespace])
@@ -201,15 +224,17 @@ public struct HALab: Sendable {
         if let secrets, !ours.isEmpty {
             keystone = (try? await KeystoneClient(url: topology.keystoneURL, password: secrets.keystoneAdmin, http: URLSessionHTTPClient(timeout: 5)).issueToken()) != nil
         }
+        let apis = ours.isEmpty ? [] : await apiAnswers(state.components.filter { $0 != .keystone })
         return HALabStatus(
-            processes: state.processes.sorted { ($0.service, $0.node) < ($1.service, $1.node) }.map {
-                HALabStatus.Process(service: $0.service, node: "ctl\($0.node)", pid: $0.pid, alive: runner.isAlive($0.pid))
+            processes: state.processes.sorted { ($0.node, $0.service) < ($1.node, $1.service) }.map {
+                HALabStatus.Process(service: $0.service, node: $0.node, pid: $0.pid, alive: runner.isAlive($0.pid))
             },
             namespaces: ours,
             vipHolder: ours.isEmpty ? nil : await vipHolder()?.name,
             galeraClusterSize: first == nil ? nil : await galeraClusterSize(on: first!),
             rabbitmqRunningNodes: rabbit == nil ? nil : await rabbitmqRunningNodes(on: rabbit!),
             keystone: keystone,
+            apis: apis,
             residentMiB: runner.residentKiB(pids) / 1024,
             upSeconds: state.upSeconds,
             keystoneURL: topology.keystoneURL
@@ -273,7 +298,7 @@ public struct HALab: Sendable {
 
     public func secrets() throws -> HALabSecrets {
         guard let data = FileManager.default.contents(atPath: paths.secrets) else {
-            throw HALabError(step: "secrets", message: "no \(paths.secrets): is the HA lab up? (`bojagi drill lab up`)")
+            throw LabFailure(step: "secrets", message: "no \(paths.secrets): is the HA lab up? (`bojagi drill lab up`)")
         }
         return try HALabSecrets.decode(data)
     }
@@ -285,7 +310,7 @@ public struct HALab: Sendable {
     /// Sends `signal` to a service the lab started: to its whole process group, or to its main process only.
     public func kill(_ service: HALabService, on node: HALabNode, signal: Int32, group: Bool = true) throws -> Int32 {
         guard let pid = state()?.pid(service, node) else {
-            throw HALabError(step: "fault", message: "the lab did not start \(service.rawValue) on \(node.name)")
+            throw LabFailure(step: "fault", message: "the lab did not start \(service.rawValue) on \(node.name)")
         }
         runner.signal(pid, signal, group: group)
         return pid
@@ -293,7 +318,7 @@ public struct HALab: Sendable {
 
     /// Starts a service again after a fault, once whatever is left of the old one has gone, and records its pid.
     public func restart(_ service: HALabService, on node: HALabNode) async throws {
-        guard var state = state() else { throw HALabError(step: "restore", message: "no lab state in \(paths.state)") }
+        guard var state = state() else { throw LabFailure(step: "restore", message: "no lab state in \(paths.state)") }
         if let old = state.pid(service, node) {
             try? await stop(pid: old, timeout: 5)
         }
@@ -310,9 +335,16 @@ public struct HALab: Sendable {
             progress("HA lab: nothing recorded as running")
             return
         }
-        // Keystone first, the databases last; the first Galera and RabbitMQ node stop last so they may start first.
-        let order = state.processes.sorted { ($0.service.order, -$0.node) > ($1.service.order, -$1.node) }
-        let groups = Dictionary(grouping: order, by: \.service)
+        // The OpenStack services first, all at once; then Keystone, and the databases last; the first Galera and
+        // RabbitMQ node stop last so they may start first.
+        let services = state.processes.filter { !$0.isInfrastructure }
+        if !services.isEmpty {
+            progress("stopping the OpenStack services")
+            await withTaskGroup(of: Void.self) { group in
+                for member in services { group.addTask { try? await stop(pid: member.pid, timeout: 15) } }
+            }
+        }
+        let groups = Dictionary(grouping: state.processes.filter(\.isInfrastructure)) { HALabService(rawValue: $0.service)! }
         for service in HALabService.allCases.reversed() {
             guard let members = groups[service] else { continue }
             progress("stopping \(service.rawValue)")
@@ -343,7 +375,7 @@ public struct HALab: Sendable {
     }
 
     func removeData() throws {
-        for directory in ["data", "etc", "run", "log", "bin"] {
+        for directory in ["data", "etc", "run", "log", "bin", "openstack"] {
             let path = "\(paths.home)/\(directory)"
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }
@@ -368,14 +400,14 @@ public struct HALab: Sendable {
         do {
             pid = try await runner.start(launch.command, namespace: node.namespace, environment: launch.environment, log: launch.log)
         } catch {
-            throw HALabError(step: "\(service.rawValue) on \(node.name)", message: "\(error)", log: launch.log)
+            throw LabFailure(step: "\(service.rawValue) on \(node.name)", message: "\(error)", log: launch.log)
         }
-        state.record(service, node, pid: pid)
+        state.record(service.rawValue, node, pid: pid)
         try save(state)
         try await Task.sleep(for: .milliseconds(200))
         if !runner.isAlive(pid) {
-            throw HALabError(step: "\(service.rawValue) on \(node.name)", message: "exited right after starting", log: launch.log,
-                             lastLines: runner.tail(launch.log, lines: 12))
+            throw LabFailure(step: "\(service.rawValue) on \(node.name)", message: "exited right after starting", log: launch.log,
+                             tail: runner.tail(launch.log, lines: 12))
         }
     }
 
@@ -396,8 +428,8 @@ public struct HALab: Sendable {
         let log = log ?? paths.labLog
         let result = try await runner.run(command, namespace: namespace, environment: environment, log: log)
         guard result.status == 0 else {
-            throw HALabError(step: step, message: "`\(command.prefix(4).joined(separator: " "))…` exited \(result.status)", log: log,
-                             lastLines: Array(result.output.split(separator: "\n").suffix(8).map(String.init)))
+            throw LabFailure(step: step, message: "`\(command.prefix(4).joined(separator: " "))…` exited \(result.status)", log: log,
+                             tail: Array(result.output.split(separator: "\n").suffix(8).map(String.init)))
         }
     }
 
@@ -407,11 +439,11 @@ public struct HALab: Sendable {
         while ContinuousClock.now < deadline {
             if await condition() { return }
             if let pid, !runner.isAlive(pid) {
-                throw HALabError(step: what, message: "the process exited", log: log, lastLines: runner.tail(log, lines: 12))
+                throw LabFailure(step: what, message: "the process exited", log: log, tail: runner.tail(log, lines: 12))
             }
             try await Task.sleep(for: .milliseconds(300))
         }
-        throw HALabError(step: what, message: "not ready after \(Int(timeout)) s", log: log, lastLines: runner.tail(log, lines: 12))
+        throw LabFailure(step: what, message: "not ready after \(Int(timeout)) s", log: log, tail: runner.tail(log, lines: 12))
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -419,8 +451,8 @@ public struct HALab: Sendable {
     }
 
     func step(_ name: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as HALabError { throw error } catch {
-            throw HALabError(step: name, message: "\(error)")
+        do { try body() } catch let error as LabFailure { throw error } catch {
+            throw LabFailure(step: name, message: "\(error)")
         }
     }
 }

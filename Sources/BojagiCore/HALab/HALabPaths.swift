@@ -18,7 +18,11 @@ public struct HALabPaths: Sendable, Hashable {
     public func etc(_ node: HALabNode) -> String { "\(home)/etc/\(node.name)" }
     public func data(_ node: HALabNode) -> String { "\(home)/data/\(node.name)" }
     public func run(_ node: HALabNode) -> String { "\(home)/run/\(node.name)" }
-    public func log(_ service: HALabService, _ node: HALabNode) -> String { "\(home)/log/\(node.name)/\(service.rawValue).log" }
+    public func log(_ service: HALabService, _ node: HALabNode) -> String { log(service.rawValue, node) }
+    public func log(_ process: String, _ node: HALabNode) -> String { "\(home)/log/\(node.name)/\(process).log" }
+    /// The OpenStack services' tree (the single-node lab's layout): one per node, plus what all nodes share.
+    public var openstack: String { "\(home)/openstack" }
+    public func openstack(_ node: HALabNode) -> String { "\(openstack)/\(node.name)" }
 
     public func myCnf(_ node: HALabNode) -> String { "\(etc(node))/my.cnf" }
     public func mysqlData(_ node: HALabNode) -> String { "\(data(node))/mysql" }

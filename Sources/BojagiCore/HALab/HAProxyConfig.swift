@@ -1,14 +1,12 @@
 /// haproxy.cfg for one node; all three bind the VIP (net.ipv4.ip_nonlocal_bind=1), only the holder gets traffic.
 /// MariaDB: one active server and backups, so writes go to one Galera node at a time (no certification
 /// conflicts); `option redispatch` and retries so the first client after a failure is not the one that errors.
+/// Every API (Keystone and the planned services): round robin over the three controllers, health-checked.
 public enum HAProxyConfig {
-    public static func file(for node: HALabNode, topology: HALabTopology, paths: HALabPaths) -> RenderedFile {
+    public static func file(for node: HALabNode, topology: HALabTopology, paths: HALabPaths, components: [LabComponent] = [.keystone]) -> RenderedFile {
         let ports = topology.ports
         let database = topology.nodes.enumerated().map { index, server in
             "    server \(server.name) \(server.address):\(ports.mariadb) check inter 1s fall 2 rise 3\(index == 0 ? "" : " backup") on-marked-down shutdown-sessions"
-        }
-        let keystone = topology.nodes.map { server in
-            "    server \(server.name) \(server.address):\(ports.keystone) check inter 2s fall 2 rise 2"
         }
         let contents = ([
             "# Written by bojagi for the HA lab; rewritten on every `up`.",
@@ -38,18 +36,27 @@ public enum HAProxyConfig {
             "    mode tcp",
             "    option tcpka",
             "    option mysql-check user haproxy_check post-41",
-        ] + database + [
+        ] + database + ([.keystone] + components.filter { $0 != .keystone }).flatMap { api($0, topology: topology) }).joined(separator: "\n") + "\n"
+        return RenderedFile(path: paths.relative(paths.haproxyCfg(node)), contents: contents)
+    }
+
+    /// One API behind the VIP. Only Keystone's idempotent-in-practice calls (tokens, reads) are retried after a
+    /// response timeout; other APIs are retried only when a server refused the connection or closed it unanswered.
+    static func api(_ component: LabComponent, topology: HALabTopology) -> [String] {
+        let port = topology.ports.api(component)
+        let keystone = component == .keystone
+        return [
             "",
-            "listen keystone",
-            "    bind \(topology.vip):\(ports.keystone)",
+            "listen \(component.rawValue)",
+            "    bind \(topology.vip):\(port)",
             "    mode http",
             "    balance roundrobin",
-            "    timeout client 30s",
-            "    timeout server 30s",
-            "    retry-on conn-failure empty-response response-timeout",
-            "    option httpchk GET /v3",
-            "    http-check expect status 200",
-        ] + keystone).joined(separator: "\n") + "\n"
-        return RenderedFile(path: paths.relative(paths.haproxyCfg(node)), contents: contents)
+            "    option forwardfor",
+            "    timeout client \(keystone ? 30 : 120)s",
+            "    timeout server \(keystone ? 30 : 120)s",
+            "    retry-on conn-failure empty-response\(keystone ? " response-timeout" : "")",
+            "    option httpchk GET \(component.healthPath)",
+            keystone ? "    http-check expect status 200" : "    http-check expect rstatus ^[23]",
+        ] + topology.nodes.map { "    server \($0.name) \($0.address):\(port) check inter 2s fall 2 rise 2" }
     }
 }

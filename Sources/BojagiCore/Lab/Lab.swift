@@ -120,7 +120,10 @@ public struct Lab: Sendable {
         }
         if selection.runs(.nova) {
             try await step("nova: discover compute host, create flavors") {
-                try await waitForCompute(settings: settings, home: home)
+                try await LabReadiness.waitForComputeMapped(
+                    runner: runner, novaManage: [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2"],
+                    host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
+                    computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
                 try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "flavor"], home: home)
             }
         }
@@ -130,7 +133,10 @@ public struct Lab: Sendable {
         }
         if selection.runs(.cinder) {
             try await step("cinder: wait for the volume backend to report to the scheduler") {
-                try await waitForVolumeBackend(home: home, renderer: renderer)
+                let clouds = renderer.cloudsYAML()
+                try writer.write([clouds], to: home)
+                try await LabReadiness.waitForVolumePool(cloudsFile: home.appendingPathComponent(clouds.path).path, cloud: "bojagi-lab",
+                                                         volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path)
             }
         }
         // Daemons without an HTTP API may die after their start: check them once more.
@@ -356,46 +362,6 @@ public struct Lab: Sendable {
         } catch {
             return "no answer (\(error.localizedDescription))"
         }
-    }
-
-    /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
-    private func waitForVolumeBackend(home: URL, renderer: LabConfigRenderer) async throws {
-        let clouds = renderer.cloudsYAML()
-        try DirectoryWriter().write([clouds], to: home)
-        let config = try CloudConfig.load(cloud: "bojagi-lab", environment: ["OS_CLIENT_CONFIG_FILE": home.appendingPathComponent(clouds.path).path],
-                                          workingDirectory: home.path) { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } }
-        let session = try await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 10))
-        guard let volume = session.endpoint("volumev3") else {
-            throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog", log: "", tail: [])
-        }
-        let pools = URL(string: volume.absoluteString.trimmingSuffix("/") + "/scheduler-stats/get_pools")!
-        let deadline = Date().addingTimeInterval(180)
-        while Date() < deadline {
-            let answer = try? await session.call("GET", pools)
-            if let list = (answer?.json as? [String: Any])?["pools"] as? [Any], !list.isEmpty { return }
-            try await Task.sleep(for: .seconds(2))
-        }
-        let log = home.appendingPathComponent("logs/cinder-volume.log").path
-        throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within 180 s", log: log, tail: tail(log))
-    }
-
-    /// Maps the compute host into cell1. nova-compute creates its compute node a little after it starts, and a
-    /// discovery before that maps nothing, so discover until `list_hosts` shows the host (at most 120 s).
-    private func waitForCompute(settings: LabSettings, home: URL) async throws {
-        let manage = [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2"]
-        let listing = home.appendingPathComponent("logs/nova-hosts.log")
-        let deadline = Date().addingTimeInterval(120)
-        repeat {
-            try await run("nova-manage", manage + ["discover_hosts", "--verbose"], home: home, step: "nova discover hosts")
-            try? FileManager.default.removeItem(at: listing)
-            try await run("nova-hosts", manage + ["list_hosts"], home: home, step: "nova list hosts")
-            let hosts = (try? String(contentsOf: listing, encoding: .utf8)) ?? ""
-            // Every lab service runs with `host = <network.hostName>` (LabConfigRenderer's defaults).
-            if hosts.contains(" \(settings.network.hostName) ") { return }
-            try await Task.sleep(for: .seconds(2))
-        } while Date() < deadline
-        throw LabFailure(step: "nova discover hosts", message: "the compute host was not mapped to a cell within 120 s",
-                         log: home.appendingPathComponent("logs/nova-compute.log").path)
     }
 
     func tail(_ log: String, lines count: Int = 15) -> [String] {

@@ -159,7 +159,7 @@ public struct LabConfigRenderer: Sendable {
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true"), ("enabled_backends", "file:file"),
                              ("image_cache_dir", s.path("data/glance/cache"))]),
                 ("database", [("connection", s.databaseURL(.glance))]),
-                ("file", [("filesystem_store_datadir", s.path("data/glance/images"))]),
+                ("file", [("filesystem_store_datadir", s.sharedPath("data/glance/images"))]),
                 ("glance_store", [("default_backend", "file")]),
                 ("keystone_authtoken", authtoken("glance")),
                 lockPath(.glance),
@@ -302,7 +302,7 @@ public struct LabConfigRenderer: Sendable {
                     'LOCATION': \(memcachedLocation),
                 },
             }
-            STATIC_ROOT = '\(s.path("data/horizon/static"))'
+            STATIC_ROOT = '\(s.sharedPath("data/horizon/static"))'
             STATIC_URL = '/static/'
             COMPRESS_OFFLINE = False
             OPENSTACK_NEUTRON_NETWORK = {'enable_router': True, 'enable_quotas': True, 'enable_fip_topology_check': False}
@@ -344,7 +344,7 @@ public struct LabConfigRenderer: Sendable {
             pyargv = "--config-file \(etc)/heat.conf"
         case .horizon:
             module = "openstack_dashboard.wsgi:application"
-            extra = ["pythonpath = \(etc)", "static-map = /static=\(s.path("data/horizon/static"))"]
+            extra = ["pythonpath = \(etc)", "static-map = /static=\(s.sharedPath("data/horizon/static"))"]
         }
         var lines = [
             "[uwsgi]",

@@ -28,6 +28,9 @@ public struct LabSelection: Sendable, Hashable {
         "opensearch": "central logging is not run by the lab; logs are files under the lab home",
         "haproxy": "single node: each API listens on its own loopback port",
         "keepalived": "single node: no VIP",
+        "valkey": "cinder-volume runs on one host in the lab, so it needs no coordination backend",
+        "redis": "cinder-volume runs on one host in the lab, so it needs no coordination backend",
+        "gnocchi": "metering is not run by the lab",
     ]
 
     public init(components: [LabComponent], skipped: [Skipped]) {

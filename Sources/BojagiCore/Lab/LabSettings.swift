@@ -15,9 +15,11 @@ public struct LabSettings: Sendable, Hashable {
     public var user: String
     /// Where the services listen and find each other.
     public var network: LabNetwork
+    /// What every node must see alike (Glance's image files, Horizon's static files); the lab home when nil.
+    public var shared: String?
 
     public init(name: String, release: String, home: String, venv: String, ports: LabPorts, components: [LabComponent],
-                secrets: LabSecrets, user: String, network: LabNetwork? = nil) {
+                secrets: LabSecrets, user: String, network: LabNetwork? = nil, shared: String? = nil) {
         self.name = name
         self.release = release
         self.home = home
@@ -27,9 +29,11 @@ public struct LabSettings: Sendable, Hashable {
         self.secrets = secrets
         self.user = user
         self.network = network ?? .loopback(ports)
+        self.shared = shared
     }
 
     public func path(_ relative: String) -> String { home + "/" + relative }
+    public func sharedPath(_ relative: String) -> String { (shared ?? home) + "/" + relative }
     /// The address this node's services listen on.
     public var host: String { network.bind }
     public var region: String { "RegionOne" }

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Waits both labs share: a service is started but not yet usable until these say so.
+enum LabReadiness {
+    /// Maps the compute host into cell1. nova-compute creates its compute node a little after it starts, and a
+    /// discovery before that maps nothing, so discover until `list_hosts` shows the host.
+    /// `novaManage` is `nova-manage --config-file … cell_v2`.
+    static func waitForComputeMapped(runner: any ProcessRunner, novaManage: [String], host: String, log: String, computeLog: String,
+                                     timeout: Double = 120) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            for arguments in [["discover_hosts", "--verbose"], ["list_hosts"]] {
+                let result = try await runner.run(novaManage + arguments, log: log)
+                guard result.status == 0 else {
+                    throw LabFailure(step: "nova \(arguments[0])", message: "`nova-manage cell_v2 \(arguments[0])` exited with status \(result.status)",
+                                     log: log, tail: runner.tail(log, lines: 15))
+                }
+                if arguments[0] == "list_hosts", result.output.contains(" \(host) ") { return }
+            }
+            try await Task.sleep(for: .seconds(2))
+        } while Date() < deadline
+        throw LabFailure(step: "nova discover hosts", message: "the compute host \(host) was not mapped to a cell within \(Int(timeout)) s",
+                         log: computeLog, tail: runner.tail(computeLog, lines: 15))
+    }
+
+    /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
+    static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, timeout: Double = 180) async throws {
+        let config = try CloudConfig.load(cloud: cloud, environment: ["OS_CLIENT_CONFIG_FILE": cloudsFile],
+                                          workingDirectory: (cloudsFile as NSString).deletingLastPathComponent) {
+            FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let session = try await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 10))
+        guard let volume = session.endpoint("volumev3") else {
+            throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog")
+        }
+        let pools = URL(string: volume.absoluteString.trimmingSuffix("/") + "/scheduler-stats/get_pools")!
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let answer = try? await session.call("GET", pools)
+            if let list = (answer?.json as? [String: Any])?["pools"] as? [Any], !list.isEmpty { return }
+            try await Task.sleep(for: .seconds(2))
+        }
+        throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within \(Int(timeout)) s",
+                         log: volumeLog, tail: SystemProcessRunner().tail(volumeLog, lines: 15))
+    }
+}
