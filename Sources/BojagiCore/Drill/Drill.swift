@@ -1,13 +1,13 @@
 import Foundation
 
-/// The failover drill on the HA lab: continuous probes through the VIP while the VIP holder's load balancer,
+/// The failover drill on the HA lab: continuous probes of every API through the VIP while the VIP holder's load balancer,
 /// the active Galera node and the RabbitMQ node leading the drill's queue are killed one after the other; each
 /// fault is restored (the killed processes restarted) and the clusters must heal before the next one.
 public struct Drill: Sendable {
     let lab: HALab
     let http: HTTPClient
     let progress: @Sendable (String) -> Void
-    /// Time between Keystone token requests (plus the request's own time when it is slower).
+    /// Time between API probe rounds (plus the round's own time when it is slower).
     public var interval: Duration = .milliseconds(150)
     /// How long to watch after a fault at least, and at most.
     public var minimumObservation = 6.0
@@ -42,25 +42,20 @@ public struct Drill: Sendable {
         guard status.healthy else {
             throw LabFailure(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
         }
-        let keystone = KeystoneClient(url: lab.topology.keystoneURL, password: secrets.keystoneAdmin, http: http)
-        let token = try await retry("admin token") { try await keystone.issueToken() }
+        let config = try lab.cloudConfig()
+        let admin = try await retry("admin token") { try await OpenStackSession.authenticate(config, http: http) }
+        let apiProbe = DrillProbe(config: config, http: http, catalog: admin)
+        guard !apiProbe.reads.isEmpty else { throw LabFailure(step: "drill", message: "the lab's catalog has no API to probe") }
         _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
 
         let timeline = DrillTimeline()
         let probe = Task { [interval] in
             let deadline = Date().addingTimeInterval(1800)
+            var turn = 0
             while !Task.isCancelled && Date() < deadline {
                 let start = Date()
-                do {
-                    // A new token (identity, mostly served from memcached) and a project list, which reads the
-                    // database through the VIP on every call.
-                    let token = try await keystone.issueToken()
-                    _ = try await keystone.listProjects(named: "admin", token: token)
-                    await timeline.append(DrillSample(time: start.timeIntervalSince1970, ok: true, seconds: Date().timeIntervalSince(start)))
-                } catch {
-                    await timeline.append(DrillSample(time: start.timeIntervalSince1970, ok: false, error: "\(error)",
-                                                      seconds: Date().timeIntervalSince(start)))
-                }
+                await timeline.append(await apiProbe.sample(turn: turn))
+                turn += 1
                 let left = interval - .milliseconds(Int(Date().timeIntervalSince(start) * 1000))
                 if left > .zero { try? await Task.sleep(for: left) }
             }
@@ -70,13 +65,13 @@ public struct Drill: Sendable {
         let queueProbe = try await lab.runner.start(lab.commands.rabbitProbe(["loop", Self.probeQueue, "0.5", "1800", queueLog], secrets: secrets),
                                                     namespace: nil, environment: [:], log: "\(lab.paths.drill)/queue-probe.log")
         var results: [DrillReport.Fault] = []
-        var projects: [String] = []
+        var made: [URL] = []
         do {
             try await waitStable(timeline, queueLog: queueLog, timeout: 30)
             for make in [loadBalancerFault, databaseFault, queueFault] {
                 let fault = try await make(secrets)
-                let result = try await perform(fault, runID: runID, token: token, keystone: keystone, secrets: secrets,
-                                               timeline: timeline, queueLog: queueLog, projects: &projects)
+                let result = try await perform(fault, runID: runID, admin: admin, secrets: secrets,
+                                               timeline: timeline, queueLog: queueLog, made: &made)
                 results.append(result)
             }
         } catch {
@@ -86,11 +81,12 @@ public struct Drill: Sendable {
         }
         probe.cancel()
         await stopProbe(queueProbe)
-        for id in projects { try? await keystone.deleteProject(id: id, token: token) }
+        for url in made.reversed() { _ = try? await admin.call("DELETE", url) }
 
         let report = DrillReport(
             runID: runID, keystoneURL: lab.topology.keystoneURL,
-            probe: "Keystone through the VIP every \(Int(HALab.seconds(interval) * 1000)) ms: a new token, then a project list (a database read); 3 s timeout",
+            probe: "every \(Int(HALab.seconds(interval) * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
+                + "(\(apiProbe.description)); 3 s timeout",
             queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every 0.5 s, nodes tried in order",
             faults: results, seconds: Date().timeIntervalSince(started))
         let json = try JSON.encode(report)
@@ -142,11 +138,20 @@ public struct Drill: Sendable {
 
     // MARK: one fault
 
-    func perform(_ fault: Fault, runID: String, token: String, keystone: KeystoneClient, secrets: HALabSecrets,
-                 timeline: DrillTimeline, queueLog: String, projects: inout [String]) async throws -> DrillReport.Fault {
+    func perform(_ fault: Fault, runID: String, admin: OpenStackSession, secrets: HALabSecrets,
+                 timeline: DrillTimeline, queueLog: String, made: inout [URL]) async throws -> DrillReport.Fault {
         let marker = "bojagi-drill-\(runID)-\(fault.name)"
-        let project = try await retry("create project \(marker)") { try await keystone.createProject(name: marker, token: token) }
-        projects.append(project)
+        // Written before the fault, read back after it healed: a Keystone project, a Neutron network (when the
+        // lab runs Neutron) and a message on a quorum queue.
+        let project = try await retry("create project \(marker)") {
+            try await create(admin, type: "identity", path: "/projects", kind: "project",
+                             body: ["name": marker, "domain_id": "default", "description": "bojagi drill: must survive every fault"])
+        }
+        made.append(project)
+        let network = admin.endpoint("network") == nil ? nil : try await retry("create network \(marker)") {
+            try await create(admin, type: "network", path: "/v2.0/networks", kind: "network", body: ["name": marker])
+        }
+        if let network { made.append(network) }
         _ = try await retry("queue \(marker)") { try await queue(["publish", Self.keptQueue, marker], secrets: secrets) }
         try await waitStable(timeline, queueLog: queueLog, timeout: 30)
 
@@ -184,20 +189,23 @@ public struct Drill: Sendable {
         try await Task.sleep(for: .seconds(stableSeconds))
         let restored = Date().timeIntervalSince1970
 
-        let kept = (try? await retry("read project \(marker)") { try await keystone.projectName(id: project, token: token) }) == marker
+        let kept = await name(admin, project, kind: "project") == marker
+        let networkKept = network == nil ? nil : await name(admin, network!, kind: "network") == marker
         let messages = (try? await retry("read queue") { try await queue(["get", Self.keptQueue], secrets: secrets) })?["messages"] as? [String] ?? []
         let samples = await timeline.samples
         let queueSamples = queueSamples(queueLog)
+        let failures = samples.filter { !$0.ok && $0.time >= injected && $0.time < restoring }
         var notes: [String] = []
         if moved == nil && fault.watchVIP { notes.append("the VIP did not move within 30 s") }
         if !healed { notes.append("not healed after \(Int(healTimeout)) s: \(await lab.status().text)") }
         let result = DrillReport.Fault(
             name: fault.name, target: fault.target.name, action: fault.action,
             api: DrillWindow.measure(samples, from: injected, to: restoring),
+            apiFailures: Dictionary(grouping: failures) { $0.service ?? "?" }.mapValues(\.count),
             queue: DrillWindow.measure(queueSamples, from: injected, to: restoring),
             apiDuringRestore: DrillWindow.measure(samples, from: restoring, to: restored),
             vipMoveSeconds: moved?.0, vipHolderAfter: moved?.1.name,
-            projectKept: kept, messageKept: messages.contains(marker),
+            projectKept: kept, messageKept: messages.contains(marker), networkKept: networkKept,
             healed: healed, healSeconds: healSeconds,
             galeraClusterSize: await lab.galeraClusterSize(on: lab.topology.nodes[1]),
             rabbitmqRunningNodes: await lab.rabbitmqRunningNodes(on: lab.topology.nodes[1]),
@@ -271,6 +279,23 @@ public struct Drill: Sendable {
                              tail: result.output.split(separator: "\n").suffix(3).map(String.init))
         }
         return object
+    }
+
+    /// POSTs `{kind: body}` to the service's endpoint + path; returns the new resource's URL.
+    func create(_ session: OpenStackSession, type: String, path: String, kind: String, body: [String: Any]) async throws -> URL {
+        guard let endpoint = session.endpoint(type) else { throw LabFailure(step: "drill", message: "no \(type) endpoint in the catalog") }
+        let collection = endpoint.absoluteString.trimmingSuffix("/") + path
+        let response = try await session.call("POST", URL(string: collection)!, json: [kind: body])
+        guard let id = ((response.json as? [String: Any])?[kind] as? [String: Any])?["id"] as? String else {
+            throw LabFailure(step: "drill", message: "POST \(collection) answered without an id")
+        }
+        return URL(string: collection + "/" + id)!
+    }
+
+    /// The resource's name read back (retried while the cloud settles), nil when it is gone.
+    func name(_ session: OpenStackSession, _ url: URL, kind: String) async -> String? {
+        let response = try? await retry("read \(url.absoluteString)") { try await session.call("GET", url) }
+        return ((response?.json as? [String: Any])?[kind] as? [String: Any])?["name"] as? String
     }
 
     func retry<T>(_ what: String, timeout: Double = 30, _ body: () async throws -> T) async throws -> T {

@@ -8,11 +8,13 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public let target: String
         /// What was done, plainly: which process, which signal.
         public let action: String
-        /// Keystone token requests through the VIP, from the fault until the restore began.
+        /// API requests through the VIP (a token, then one API's read), from the fault until the restore began.
         public let api: DrillWindow
+        /// Failed requests of that window by the API that failed them.
+        public let apiFailures: [String: Int]
         /// The RabbitMQ round trips over the same interval.
         public let queue: DrillWindow
-        /// Keystone requests while the killed processes were restarted and rejoined.
+        /// API requests while the killed processes were restarted and rejoined.
         public let apiDuringRestore: DrillWindow
         public let vipMoveSeconds: Double?
         public let vipHolderAfter: String?
@@ -20,16 +22,19 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public let projectKept: Bool
         /// The message queued before the fault, consumed after the cluster healed.
         public let messageKept: Bool
+        /// The Neutron network created before the fault, read back after; nil when the lab runs no Neutron.
+        public let networkKept: Bool?
         public let healed: Bool
         public let healSeconds: Double
         public let galeraClusterSize: Int?
         public let rabbitmqRunningNodes: Int?
         public let notes: [String]
 
-        public var dataKept: Bool { projectKept && messageKept }
+        public var dataKept: Bool { projectKept && messageKept && networkKept != false }
     }
 
     public let runID: String
+    /// Keystone's URL through the VIP.
     public let keystoneURL: String
     public let probe: String
     public let queueClient: String
@@ -47,7 +52,8 @@ public struct DrillReport: Sendable, Hashable, Codable {
                 String(format: "%.1f s", fault.api.slowestSeconds),
                 String(format: "%.1f s", fault.queue.unavailableSeconds), "\(fault.queue.failed)/\(fault.queue.requests)",
                 fault.vipMoveSeconds.map { String(format: "%.1f s", $0) } ?? "-",
-                fault.dataKept ? "yes" : "NO (project \(fault.projectKept ? "kept" : "lost"), message \(fault.messageKept ? "kept" : "lost"))",
+                fault.dataKept ? "yes" : "NO (project \(fault.projectKept ? "kept" : "lost"), message \(fault.messageKept ? "kept" : "lost")"
+                    + (fault.networkKept.map { ", network \($0 ? "kept" : "lost")" } ?? "") + ")",
                 fault.healed ? String(format: "yes, %.0f s", fault.healSeconds) : "NO",
             ])
         }
@@ -58,6 +64,9 @@ public struct DrillReport: Sendable, Hashable, Codable {
             text += "\n  \(fault.name): \(fault.action)\n"
             if fault.apiDuringRestore.failed > 0 {
                 text += "    restore: \(fault.apiDuringRestore.failed) failed requests while restarting (\(fault.apiDuringRestore.firstError ?? ""))\n"
+            }
+            if !fault.apiFailures.isEmpty {
+                text += "    failed by API: " + fault.apiFailures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
             }
             if let error = fault.api.firstError { text += "    first API error: \(error)\n" }
             if let error = fault.queue.firstError { text += "    first queue error: \(error)\n" }

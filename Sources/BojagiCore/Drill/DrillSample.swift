@@ -6,16 +6,19 @@ public struct DrillSample: Sendable, Hashable, Codable {
     public let error: String?
     /// How long the request took.
     public let seconds: Double
+    /// The API the request went to (the API probe's samples only).
+    public let service: String?
 
-    public init(time: Double, ok: Bool, error: String? = nil, seconds: Double = 0) {
+    public init(time: Double, ok: Bool, error: String? = nil, seconds: Double = 0, service: String? = nil) {
         self.time = time
         self.ok = ok
         self.error = error
         self.seconds = seconds
+        self.service = service
     }
 }
 
-/// Collects the Keystone probe's samples while faults are injected.
+/// Collects the API probe's samples while faults are injected.
 actor DrillTimeline {
     private(set) var samples: [DrillSample] = []
 

@@ -205,8 +205,10 @@ public struct HALab: Sendable {
             "--bootstrap-internal-url", topology.keystoneURL, "--bootstrap-public-url", topology.keystoneURL,
         ], on: first), namespace: first.namespace, log: log)
         for node in topology.nodes { try await launch(.keystone, on: node, state: &state) }
-        let session = KeystoneClient(url: topology.keystoneURL, password: secrets.keystoneAdmin, http: URLSessionHTTPClient(timeout: 5))
-        try await waitFor("keystone token through the VIP", timeout: 90, log: log) { (try? await session.issueToken()) != nil }
+        let config = try cloudConfig()
+        try await waitFor("keystone token through the VIP", timeout: 90, log: log) {
+            (try? await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 5))) != nil
+        }
     }
 
     // MARK: status and queries
@@ -219,10 +221,9 @@ public struct HALab: Sendable {
         for namespace in ours { pids += await runner.pids(inNamespace: namespace) }
         let first = topology.nodes.first { runner.isAlive(state.pid(.mariadb, $0) ?? 0) }
         let rabbit = topology.nodes.first { runner.isAlive(state.pid(.rabbitmq, $0) ?? 0) }
-        let secrets = (FileManager.default.contents(atPath: paths.secrets)).flatMap { try? HALabSecrets.decode($0) }
         var keystone = false
-        if let secrets, !ours.isEmpty {
-            keystone = (try? await KeystoneClient(url: topology.keystoneURL, password: secrets.keystoneAdmin, http: URLSessionHTTPClient(timeout: 5)).issueToken()) != nil
+        if !ours.isEmpty, let config = try? cloudConfig() {
+            keystone = (try? await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 5))) != nil
         }
         let apis = ours.isEmpty ? [] : await apiAnswers(state.components.filter { $0 != .keystone })
         return HALabStatus(
@@ -304,6 +305,12 @@ public struct HALab: Sendable {
     }
 
     public func state() -> HALabState? { HALabState.load(paths.state) }
+
+    /// The admin through the VIP, from the lab's clouds.yaml.
+    public func cloudConfig() throws -> CloudConfig {
+        try CloudConfig.load(cloud: HALabClientFiles.cloudName, environment: ["OS_CLIENT_CONFIG_FILE": "\(paths.home)/clouds.yaml"],
+                             workingDirectory: paths.home) { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } }
+    }
 
     // MARK: faults and restarts (for the drill)
 

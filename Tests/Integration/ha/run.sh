@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Integration: the HA lab for real, then the failover drill on it.
+# Integration: the HA lab for real, `bojagi verify` through its VIP, then the failover drill on it.
 #
 #   BOJAGI_HA=1 Tests/Integration/ha/run.sh [LAB_HOME]
 #
-# Brings up three controller namespaces (Galera, RabbitMQ, memcached, HAProxy, keepalived, Keystone in each),
-# runs `bojagi drill` (VIP holder's keepalived + HAProxy, one Galera node, one RabbitMQ node), asserts that every
-# fault healed with nothing lost and downtimes within bounds, takes the lab down and asserts nothing is left:
-# no recorded pid alive, no process using the lab home, no namespace, no host link.
+# Plans the web-application package for 2026.2 (`bojagi init`), brings it up as the HA lab: three controller
+# namespaces (Galera, RabbitMQ, memcached, HAProxy, keepalived, and Keystone, Glance, Placement, Nova, Neutron,
+# Cinder, Heat and Horizon in each) and a compute namespace (nova-compute, cinder-volume). Asserts every API
+# answers through the VIP, `bojagi verify` passes with its smoke scenario (server boot, volume attach) and the
+# openstack client sees the compute host. Then runs `bojagi drill` (VIP holder's keepalived + HAProxy, one Galera
+# node, one RabbitMQ node) and asserts that every fault healed with nothing lost and downtimes within bounds;
+# takes the lab down and asserts nothing is left: no recorded pid alive, no process using the lab home, no
+# namespace, no host link.
 # Needs root (namespaces). Skipped unless BOJAGI_HA=1: scripts/test.sh runs every integration suite.
-# Bounds (seconds, override by environment): HA_MAX_VIP_MOVE=10, HA_MAX_API_DOWN=30, HA_MAX_UP=300.
+# Bounds (seconds, override by environment): HA_MAX_VIP_MOVE=10, HA_MAX_API_DOWN=30, HA_MAX_UP=600.
 set -uo pipefail
 
 if [[ "${BOJAGI_HA:-0}" != "1" ]]; then
@@ -23,30 +27,63 @@ mkdir -p "$LAB" && LAB="$(cd "$LAB" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 MAX_VIP_MOVE="${HA_MAX_VIP_MOVE:-10}"
 MAX_API_DOWN="${HA_MAX_API_DOWN:-30}"
-MAX_UP="${HA_MAX_UP:-300}"
+MAX_UP="${HA_MAX_UP:-600}"
+VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
 PASS=0; FAIL=0
 ok()  { echo "  ok   $*"; PASS=$((PASS + 1)); }
 bad() { echo "  FAIL $*"; FAIL=$((FAIL + 1)); }
 check() { local what="$1"; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
-lab() { "$BOJAGI" drill lab "$@" --home "$LAB"; }
+lab() { "$BOJAGI" drill lab "$@" --home "$LAB" --venv "$VENV"; }
 
 [[ $(id -u) -eq 0 ]] || { echo "the HA lab needs root (network namespaces)"; exit 1; }
 [[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
 "$ROOT/scripts/ha-lab/install-apt.sh" >/dev/null || { echo "cannot install the HA lab's Debian packages"; exit 1; }
-"$ROOT/scripts/ha-lab/install-venv.sh" >/dev/null || { echo "cannot install the HA lab's venv"; exit 1; }
+"$ROOT/scripts/lab/install-venv.sh" 2026.2 "$VENV" >/dev/null || { echo "cannot install the lab's venv"; exit 1; }
 
-echo "== HA lab in $LAB"
+echo "== HA lab of the web-application package in $LAB"
+( cd "$LAB" && "$BOJAGI" init --profile web-application --release 2026.2 --force >/dev/null ) || { echo "bojagi init failed"; exit 1; }
+BLUEPRINT="$LAB/bojagi.yaml"
 trap 'lab down --wipe >/dev/null 2>&1' EXIT
 start=$SECONDS
-if lab up > "$LAB/up.out" 2> "$LAB/up.err"; then ok "lab up"; else bad "lab up"; sed 's/^/       /' "$LAB/up.err" | tail -25; exit 1; fi
+if lab up "$BLUEPRINT" > "$LAB/up.out" 2> "$LAB/up.err"; then ok "lab up"; else bad "lab up"; sed 's/^/       /' "$LAB/up.err" | tail -25; exit 1; fi
 up_seconds=$((SECONDS - start))
 check "up within ${MAX_UP} s (took ${up_seconds} s)" test "$up_seconds" -le "$MAX_UP"
+check "up says what it does not run, and why" grep -q "not run: trove — needs real VMs" "$LAB/up.err"
 lab status --format json > "$LAB/status.json"
 check "status: healthy" python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); sys.exit(0 if s["galera_cluster_size"]==3 and s["rabbitmq_running_nodes"]==3 and s["keystone"] and s["vip_holder"] else 1)' "$LAB/status.json"
+check "every planned API answers through the VIP" python3 -c '
+import json, sys
+apis = {a["service"]: a for a in json.load(open(sys.argv[1]))["apis"]}
+want = {"glance", "placement", "nova", "neutron", "cinder", "heat", "horizon"}
+sys.exit(0 if set(apis) == want and all(a["url"].startswith("http://10.99.0.10:") and a["status"] and a["status"] < 500 for a in apis.values()) else 1)' "$LAB/status.json"
+check "each API runs on all three controllers, nova-compute and cinder-volume on cmp1" python3 -c '
+import json, sys
+procs = json.load(open(sys.argv[1]))["processes"]
+on = lambda name: sorted(p["node"] for p in procs if p["service"] == name)
+apis = ["keystone", "glance-api", "placement-api", "nova-api", "neutron-api", "cinder-api", "heat-api", "horizon-api", "nova-conductor", "nova-scheduler"]
+sys.exit(0 if all(on(a) == ["ctl1", "ctl2", "ctl3"] for a in apis) and on("nova-compute") == ["cmp1"] and on("cinder-volume") == ["cmp1"] else 1)' "$LAB/status.json"
 rss=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["resident_mi_b"])' "$LAB/status.json" 2>/dev/null || echo "?")
 pids=$(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$LAB/status.json")
-check "a second up is idempotent" lab up
+check "clouds.yaml, openrc and the service passwords are 0600" bash -c "[ \"\$(stat -c %a '$LAB/clouds.yaml')\$(stat -c %a '$LAB/openrc')\$(stat -c %a '$LAB/openstack/secrets.json')\" = 600600600 ]"
+check "no password in the lab's output" bash -c "! grep -qF \"\$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[\"keystone_admin\"])' '$LAB/secrets.json')\" '$LAB/up.out' '$LAB/up.err'"
+check "a second up is idempotent" lab up "$BLUEPRINT"
 check "up kept the same processes" test "$(lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))')" = "$pids"
+
+echo "== verify through the VIP"
+export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
+start=$SECONDS
+if "$BOJAGI" verify > "$LAB/verify.txt" 2>&1; then ok "bojagi verify passes, smoke scenario included"; else bad "bojagi verify"; tail -25 "$LAB/verify.txt" | sed 's/^/       /'; fi
+verify_seconds=$((SECONDS - start))
+check "verify saw every service at the VIP" python3 -c '
+import json, subprocess, sys
+out = subprocess.run([sys.argv[1], "verify", "--no-smoke", "--format", "json"], capture_output=True, text=True).stdout
+report = json.loads(out)
+services = report.get("services", [])
+types = {s.get("type") for s in services}
+sys.exit(0 if {"identity", "image", "compute", "network", "volumev3", "placement", "orchestration"} <= types and all("10.99.0.10" in s.get("url", "10.99.0.10") for s in services) else 1)' "$BOJAGI"
+check "openstack compute service list: nova-compute up on cmp1" bash -c "'$VENV/bin/openstack' compute service list -f value -c Binary -c Host -c State 2>/dev/null | grep -q '^nova-compute cmp1 up$'"
+check "openstack server list answers" bash -c "'$VENV/bin/openstack' server list >/dev/null 2>&1"
+unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
 echo "== drill"
 start=$SECONDS
@@ -62,11 +99,13 @@ report, max_vip, max_down = json.load(open(sys.argv[1])), float(sys.argv[2]), fl
 faults = {f["name"]: f for f in report["faults"]}
 def line(ok, what): print(("ok   " if ok else "FAIL ") + what)
 line(set(faults) == {"load-balancer", "database", "queue"}, f"three faults: {sorted(faults)}")
+line(all(s in report["probe"] for s in ("keystone", "glance", "nova", "neutron", "cinder", "placement", "heat")), "the probe reads every API through the VIP")
 for name, f in faults.items():
     line(f["healed"], f"{name}: healed in {f['heal_seconds']:.0f} s (Galera {f['galera_cluster_size']}, RabbitMQ {f['rabbitmq_running_nodes']})")
     line(f["galera_cluster_size"] == 3 and f["rabbitmq_running_nodes"] == 3, f"{name}: Galera back to 3, RabbitMQ 3 running nodes")
     line(f["project_kept"], f"{name}: project written before the fault read back")
     line(f["message_kept"], f"{name}: message queued before the fault consumed")
+    line(f.get("network_kept") is True, f"{name}: Neutron network created before the fault read back")
     line(f["api"]["unavailable_seconds"] <= max_down, f"{name}: API down {f['api']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['api']['failed']}/{f['api']['requests']} failed)")
     line(f["queue"]["unavailable_seconds"] <= max_down, f"{name}: queue down {f['queue']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['queue']['failed']}/{f['queue']['requests']} failed)")
 lb = faults.get("load-balancer", {})
@@ -88,11 +127,11 @@ left=""
 for pid in $pids; do running "$pid" && left+=" $pid"; done
 check "no recorded pid alive${left:+ (left:$left)}" test -z "$left"
 check "no process uses the lab home" bash -c "! ps -eo stat=,args= | grep -v '^Z' | grep -F '$LAB/' | grep -v grep"
-check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123])( |\$)'"
+check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1)( |\$)'"
 check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
-echo "== figures: up ${up_seconds} s, ${rss} MiB resident, drill ${drill_seconds} s"
+echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, drill ${drill_seconds} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
 for f in json.load(open(sys.argv[1]))["faults"]:
