@@ -7,24 +7,26 @@ struct DrillCommand: AsyncParsableCommand {
         commandName: "drill",
         abstract: "Kill the HA lab's load balancer, a database node and a queue node while probing; measure.",
         discussion: """
-        While Keystone is probed through the VIP every 150 ms (a new token, then a
-        project list that reads the database) and a RabbitMQ client (pika, from the
-        lab's venv) round-trips a message on a quorum queue every 0.5 s, the drill
-        kills the VIP holder's keepalived and HAProxy, then the Galera node HAProxy
-        writes to (kill -9 mariadbd), then the RabbitMQ node leading the drill's
-        queue (kill -9).
+        While every API is probed through the VIP every 150 ms (a new Keystone
+        token, then a read from the next API in turn: Keystone, Glance, Nova,
+        Neutron, Cinder, Placement, Heat, as the lab runs them) and a RabbitMQ
+        client (pika, from the lab's venv) round-trips a message on a quorum
+        queue every 0.5 s, the drill kills the VIP holder's keepalived and
+        HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then
+        the RabbitMQ node leading the drill's queue (kill -9).
 
         For each fault it reports the seconds of API unavailability (first failed
-        request to the first success after the last failure), the failed requests,
-        whether a project and a queued message written before the fault are still
-        there, and, after restarting what was killed, whether the clusters healed
-        (Galera back to 3, RabbitMQ 3 running nodes). The report is saved as JSON
-        in the lab home. Exits 1 when a fault did not heal or lost data.
+        request to the first success after the last failure), the failed requests
+        by API, whether a project, a Neutron network and a queued message written
+        before the fault are still there, and, after restarting what was killed,
+        whether the clusters healed (Galera back to 3, RabbitMQ 3 running nodes).
+        The report is saved as JSON in the lab home. Exits 1 when a fault did not
+        heal or lost data.
 
-        The HA lab comes up with `bojagi lab up --ha` (or `bojagi drill lab up`).
+        The HA lab comes up with `bojagi lab up --ha FILE` (or `bojagi drill lab up FILE`).
 
         Examples:
-          bojagi drill lab up
+          bojagi drill lab up bojagi.yaml
           bojagi drill
           bojagi drill --format json
           bojagi drill lab down --wipe

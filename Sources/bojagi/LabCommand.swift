@@ -12,8 +12,14 @@ struct LabCommand: AsyncParsableCommand {
         RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs);
         cinder a fake volume driver. Planned services the lab cannot run are listed with the reason.
 
+        With --ha, the HA lab instead (needs root): three controller network namespaces, each with
+        Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP
+        10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then
+        kills its load balancer, a database node and a queue node while probing.
+
         Examples:
           bojagi lab up examples/single-node.yaml
+          bojagi lab up --ha bojagi.yaml
           bojagi lab status --home ~/.bojagi/lab/trial
           bojagi lab down --home ~/.bojagi/lab/trial --wipe
         """,

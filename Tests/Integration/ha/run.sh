@@ -66,7 +66,7 @@ rss=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["resident_
 pids=$(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$LAB/status.json")
 check "clouds.yaml, openrc and the service passwords are 0600" bash -c "[ \"\$(stat -c %a '$LAB/clouds.yaml')\$(stat -c %a '$LAB/openrc')\$(stat -c %a '$LAB/openstack/secrets.json')\" = 600600600 ]"
 check "no password in the lab's output" bash -c "! grep -qF \"\$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[\"keystone_admin\"])' '$LAB/secrets.json')\" '$LAB/up.out' '$LAB/up.err'"
-check "a second up is idempotent" lab up "$BLUEPRINT"
+check "a second up is idempotent" bash -c "'$BOJAGI' drill lab up '$BLUEPRINT' --home '$LAB' --venv '$VENV' 2>&1 | grep -q 'HA lab already up'"
 check "up kept the same processes" test "$(lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))')" = "$pids"
 
 echo "== verify through the VIP"
