@@ -17,6 +17,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/../lib/venv.sh"
 BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
 VENV="${1:-$BOJAGI_HOME/venvs/kolla-ansible-2026.2}"
 CONSTRAINTS="$HERE/constraints-2026.2.txt"
@@ -51,13 +52,7 @@ else
         echo "       kolla-ansible 23 needs Python >= 3.12; install it (e.g. 'pyenv install 3.12') or set KOLLA_PYTHON." >&2
         exit 1
     }
-    echo "creating venv $VENV with $PY"
-    mkdir -p "$(dirname "$VENV")"
-    [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
-    CARGS=()
-    if [[ -f "$CONSTRAINTS" ]]; then CARGS=(-c "$CONSTRAINTS"); else echo "warning: $CONSTRAINTS missing; installing unpinned" >&2; fi
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet "${CARGS[@]}" "${REQS[@]}"
+    venv_pip_install "$PY" "$VENV" "$CONSTRAINTS" "${REQS[@]}"
     echo "$WANT" > "$STAMP"
 fi
 

@@ -16,6 +16,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/../lib/venv.sh"
 RELEASE="${1:?usage: install-venv.sh RELEASE_ID [VENV_DIR]}"
 BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
 VENV="${2:-$BOJAGI_HOME/venvs/openstack-$RELEASE}"
@@ -62,13 +63,7 @@ else
         echo "       fix: install Python 3.11 (e.g. 'pyenv install 3.11') or set LAB_PYTHON." >&2
         exit 1
     }
-    echo "creating venv $VENV with $PY"
-    mkdir -p "$(dirname "$VENV")"
-    [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
-    CARGS=()
-    if [[ -f "$CONSTRAINTS" ]]; then CARGS=(-c "$CONSTRAINTS"); else echo "warning: $CONSTRAINTS missing; installing unpinned" >&2; fi
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
-    "$VENV/bin/python" -m pip install --quiet "${CARGS[@]}" "${REQS[@]}"
+    venv_pip_install "$PY" "$VENV" "$CONSTRAINTS" "${REQS[@]}"
     # The lab's ML2 driver that binds every port (no Neutron agents); built from a copy so the source stays clean.
     BUILD="$(mktemp -d)"; trap 'rm -rf "$BUILD"' EXIT
     cp -r "$HERE/ml2-bind-all" "$BUILD/"
