@@ -39,8 +39,9 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
-    func planService() throws -> PlanService {
-        PlanService(catalog: try catalog(), inventory: try KollaInventory.bundled(), today: try today())
+    /// `inventory`: kolla-ansible's group model when the caller has loaded it already (render).
+    func planService(inventory: KollaInventory? = nil) throws -> PlanService {
+        PlanService(catalog: try catalog(), inventory: try inventory ?? KollaInventory.bundled(), today: try today())
     }
 }
 

@@ -114,7 +114,7 @@ struct DrillCommand: AsyncParsableCommand {
                 switch action {
                 case .up:
                     let status = try await lab.up(components: components)
-                    print(format == .json ? try JSON.encode(status) : status.text, terminator: "")
+                    print(format == .json ? try JSON.encode(status) : status.text + "\n" + lab.summary(components: components), terminator: "")
                 case .status:
                     let status = await lab.status()
                     print(format == .json ? try JSON.encode(status) : status.text, terminator: "")

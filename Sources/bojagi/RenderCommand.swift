@@ -34,9 +34,10 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
-        let planner = try options.planService()
+        let kolla = try KollaFiles.bundled()
+        let planner = try options.planService(inventory: kolla.inventory)
         let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
-        let service = RenderService(planner: planner, kolla: try KollaFiles.bundled(), secrets: CryptoSecretSource())
+        let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
         let directory = URL(fileURLWithPath: out)
         let files: [RenderedFile]
         do {

@@ -247,6 +247,7 @@ struct HALabDownTests {
         #expect(!runner.signals.contains { $0.0 == 999 })
         #expect(runner.namespaces == ["other"])
         #expect(runner.commands.contains(["ip", "link", "del", "bjhost"]))
-        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("state.json").path))
+        let kept = try #require(HALabState.load(home.appendingPathComponent("state.json").path))
+        #expect(kept.processes.isEmpty && kept.namespaces.isEmpty && kept.hostLink == nil, "the kept state records nothing running")
     }
 }

@@ -85,7 +85,7 @@ public struct Drill: Sendable {
 
         let report = DrillReport(
             runID: runID, keystoneURL: lab.topology.keystoneURL,
-            probe: "every \(Int(HALab.seconds(interval) * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
+            probe: "every \(Int(interval.inSeconds * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
                 + "(\(apiProbe.description)); 3 s timeout",
             queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every 0.5 s, nodes tried in order",
             faults: results, seconds: Date().timeIntervalSince(started))
@@ -218,9 +218,8 @@ public struct Drill: Sendable {
 
     /// Every process alive, a VIP holder, Galera of 3 synced on every node, RabbitMQ 3 running nodes on every node.
     func waitHealed() async -> Bool {
-        let deadline = Date().addingTimeInterval(healTimeout)
         let nodes = lab.topology.nodes
-        while Date() < deadline {
+        return (try? await Poll.until(timeout: healTimeout, every: .seconds(1)) {
             var healthy = lab.state()?.processes.allSatisfy { lab.runner.isAlive($0.pid) } ?? false
             if healthy { healthy = await lab.vipHolder() != nil }
             for node in nodes where healthy {
@@ -229,19 +228,16 @@ public struct Drill: Sendable {
                 healthy = size == nodes.count && synced
             }
             for node in nodes where healthy { healthy = await lab.rabbitmqRunningNodes(on: node) == nodes.count }
-            if healthy { return true }
-            try? await Task.sleep(for: .seconds(1))
-        }
-        return false
+            return healthy
+        }) ?? false
     }
 
     func waitStable(_ timeline: DrillTimeline, queueLog: String, timeout: Double) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let stable = try await Poll.until(timeout: timeout, every: .milliseconds(200)) {
             let now = Date().timeIntervalSince1970
-            if await timeline.stable(for: 2, now: now), Self.stable(queueSamples(queueLog), for: 2, now: now) { return }
-            try await Task.sleep(for: .milliseconds(200))
+            return await timeline.stable(for: 2, now: now) && Self.stable(queueSamples(queueLog), for: 2, now: now)
         }
+        if stable { return }
         throw LabFailure(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
                          tail: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
     }

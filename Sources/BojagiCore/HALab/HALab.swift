@@ -33,8 +33,9 @@ public struct HALab: Sendable {
         let started = ContinuousClock.now
         let components = Array(Set(requested + [.keystone])).sorted()
         try preflight()
-        var prepared: [String] = []
-        if let previous = HALabState.load(paths.state), !previous.processes.isEmpty {
+        let previous = HALabState.load(paths.state)
+        var prepared = previous?.prepared ?? []
+        if let previous, !previous.processes.isEmpty || !previous.namespaces.isEmpty {
             if previous.components == components, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
                 let current = await status()
                 if current.healthy {
@@ -87,7 +88,7 @@ public struct HALab: Sendable {
         }
         try await keystone(&state, secrets: secrets)
         try await openstack(&state, secrets: secrets)
-        state.upSeconds = Self.seconds(ContinuousClock.now - started)
+        state.upSeconds = (ContinuousClock.now - started).inSeconds
         try save(state)
         let result = await status()
         progress(String(format: "HA lab up in %.0f s: %@ through the VIP %@ (clouds.yaml and openrc in %@)", state.upSeconds ?? 0,
@@ -306,6 +307,24 @@ public struct HALab: Sendable {
 
     public func state() -> HALabState? { HALabState.load(paths.state) }
 
+    /// How to use the lab once it is up: the client, Horizon, the drill and how to stop it.
+    public func summary(components: [LabComponent]) -> String {
+        var lines = [
+            "Use the cloud through the VIP (admin; the password is in \(paths.home)/clouds.yaml, mode 0600):",
+            "  export OS_CLIENT_CONFIG_FILE=\(paths.home)/clouds.yaml OS_CLOUD=\(HALabClientFiles.cloudName)",
+            "  \(commands.venv)/bin/openstack server list",
+            "  bojagi verify",
+        ]
+        if components.contains(.horizon) {
+            lines.append("Horizon: \(topology.apiURL(.horizon))/  (user admin, password in clouds.yaml)")
+        }
+        lines += [
+            "Drill:   bojagi drill --home \(paths.home)",
+            "Stop:    bojagi lab down --ha --home \(paths.home) [--wipe]",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The admin through the VIP, from the lab's clouds.yaml.
     public func cloudConfig() throws -> CloudConfig {
         try CloudConfig.load(cloud: HALabClientFiles.cloudName, environment: ["OS_CLIENT_CONFIG_FILE": "\(paths.home)/clouds.yaml"],
@@ -337,7 +356,7 @@ public struct HALab: Sendable {
     /// Stops every process the lab started (by pid, gracefully then SIGKILL), kills what is left in its namespaces
     /// (epmd, SST helpers), deletes the namespaces and the host link. `wipe` also deletes data, configs and logs.
     public func down(wipe: Bool) async throws {
-        guard var state = HALabState.load(paths.state) else {
+        guard var state = HALabState.load(paths.state), !state.processes.isEmpty || !state.namespaces.isEmpty || state.hostLink != nil else {
             if wipe { try removeData() }
             progress("HA lab: nothing recorded as running")
             return
@@ -376,7 +395,12 @@ public struct HALab: Sendable {
             try await waitFor("namespace \(namespace) empty", timeout: 10, log: paths.labLog) { await runner.pids(inNamespace: namespace).isEmpty }
             try await ip(["netns", "del", namespace])
         }
-        try? FileManager.default.removeItem(atPath: paths.state)
+        // What stays true of the kept data: which services' databases are migrated, so the next `up` skips that.
+        var kept = HALabState()
+        kept.components = state.components
+        kept.prepared = state.prepared
+        kept.venv = state.venv
+        try? save(kept)
         if wipe { try removeData() }
         progress("HA lab down\(wipe ? "; data wiped" : "; data kept in \(paths.home)")")
     }
@@ -386,7 +410,7 @@ public struct HALab: Sendable {
             let path = "\(paths.home)/\(directory)"
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }
-        for file in ["state.json", "clouds.yaml", "openrc"] { try? FileManager.default.removeItem(atPath: "\(paths.home)/\(file)") }
+        for file in ["state.json", "secrets.json", "clouds.yaml", "openrc"] { try? FileManager.default.removeItem(atPath: "\(paths.home)/\(file)") }
     }
 
     func stop(pid: Int32, timeout: Double) async throws {
@@ -442,19 +466,15 @@ public struct HALab: Sendable {
 
     /// Polls `condition`; gives up after `timeout`, or as soon as the process `watching` has exited.
     func waitFor(_ what: String, timeout: Double, log: String, watching pid: Int32? = nil, _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        while ContinuousClock.now < deadline {
-            if await condition() { return }
+        let ready = try await Poll.until(timeout: timeout, every: .milliseconds(300)) {
+            if await condition() { return true }
             if let pid, !runner.isAlive(pid) {
                 throw LabFailure(step: what, message: "the process exited", log: log, tail: runner.tail(log, lines: 12))
             }
-            try await Task.sleep(for: .milliseconds(300))
+            return false
         }
+        if ready { return }
         throw LabFailure(step: what, message: "not ready after \(Int(timeout)) s", log: log, tail: runner.tail(log, lines: 12))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     func step(_ name: String, _ body: () throws -> Void) throws {

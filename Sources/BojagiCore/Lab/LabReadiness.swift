@@ -7,18 +7,19 @@ enum LabReadiness {
     /// `novaManage` is `nova-manage --config-file … cell_v2`.
     static func waitForComputeMapped(runner: any ProcessRunner, novaManage: [String], host: String, log: String, computeLog: String,
                                      timeout: Double = 120) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
+        let mapped = try await Poll.until(timeout: timeout, every: .seconds(2)) {
+            var hosts = ""
             for arguments in [["discover_hosts", "--verbose"], ["list_hosts"]] {
                 let result = try await runner.run(novaManage + arguments, log: log)
                 guard result.status == 0 else {
                     throw LabFailure(step: "nova \(arguments[0])", message: "`nova-manage cell_v2 \(arguments[0])` exited with status \(result.status)",
                                      log: log, tail: runner.tail(log, lines: 15))
                 }
-                if arguments[0] == "list_hosts", result.output.contains(" \(host) ") { return }
+                hosts = result.output
             }
-            try await Task.sleep(for: .seconds(2))
-        } while Date() < deadline
+            return hosts.contains(" \(host) ")
+        }
+        if mapped { return }
         throw LabFailure(step: "nova discover hosts", message: "the compute host \(host) was not mapped to a cell within \(Int(timeout)) s",
                          log: computeLog, tail: runner.tail(computeLog, lines: 15))
     }
@@ -34,12 +35,11 @@ enum LabReadiness {
             throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog")
         }
         let pools = URL(string: volume.absoluteString.trimmingSuffix("/") + "/scheduler-stats/get_pools")!
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let reported = try await Poll.until(timeout: timeout, every: .seconds(2)) {
             let answer = try? await session.call("GET", pools)
-            if let list = (answer?.json as? [String: Any])?["pools"] as? [Any], !list.isEmpty { return }
-            try await Task.sleep(for: .seconds(2))
+            return ((answer?.json as? [String: Any])?["pools"] as? [Any])?.isEmpty == false
         }
+        if reported { return }
         throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within \(Int(timeout)) s",
                          log: volumeLog, tail: SystemProcessRunner().tail(volumeLog, lines: 15))
     }

@@ -26,16 +26,12 @@ final class SmokeScenario {
         let start = clock.now
         do {
             let (value, detail) = try await body()
-            steps.append(.init(name: name, passed: true, seconds: seconds(clock.now - start), detail: detail))
+            steps.append(.init(name: name, passed: true, seconds: (clock.now - start).inSeconds, detail: detail))
             return value
         } catch {
-            steps.append(.init(name: name, passed: false, seconds: seconds(clock.now - start), detail: "\(error)"))
+            steps.append(.init(name: name, passed: false, seconds: (clock.now - start).inSeconds, detail: "\(error)"))
             return nil
         }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func url(_ type: String, _ path: String) throws -> URL {
@@ -142,9 +138,9 @@ final class SmokeScenario {
             let start = clock.now
             do {
                 try await delete()
-                cleanupSteps.append(.init(name: "delete \(label)", passed: true, seconds: seconds(clock.now - start), detail: nil))
+                cleanupSteps.append(.init(name: "delete \(label)", passed: true, seconds: (clock.now - start).inSeconds, detail: nil))
             } catch {
-                cleanupSteps.append(.init(name: "delete \(label)", passed: false, seconds: seconds(clock.now - start), detail: "\(error)"))
+                cleanupSteps.append(.init(name: "delete \(label)", passed: false, seconds: (clock.now - start).inSeconds, detail: "\(error)"))
             }
         }
         made = []

@@ -4,13 +4,11 @@ import Foundation
 /// server, volume attach) and removes everything it made.
 public struct Verifier: Sendable {
     let http: any HTTPClient
-    let clock: ContinuousClock
     /// How long to wait for a server, volume or image to settle.
     let timeout: Duration
 
     public init(http: any HTTPClient, timeout: Duration = .seconds(180)) {
         self.http = http
-        self.clock = ContinuousClock()
         self.timeout = timeout
     }
 
@@ -75,11 +73,7 @@ public struct Verifier: Sendable {
 
     /// Polls `probe` until it returns a value or the timeout passes.
     func waitFor<T: Sendable>(_ what: String, _ probe: () async throws -> T?) async throws -> T {
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            if let value = try await probe() { return value }
-            try await Task.sleep(for: .milliseconds(500))
-        }
+        if let value = try await Poll.value(timeout: timeout.inSeconds, probe) { return value }
         throw OpenStackSession.APIError(method: "WAIT", url: what, status: 0, message: "timed out after \(timeout)")
     }
 }

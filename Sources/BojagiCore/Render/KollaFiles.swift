@@ -36,7 +36,7 @@ public struct KollaFiles: Sendable {
             let releases: [String: Entry]
         }
         let releases = try YAMLDecoder().decode(Releases.self, from: try text("releases.yaml"))
-        return KollaFiles(inventory: KollaInventory(parsing: try text("multinode")), passwordKeys: keys,
+        return KollaFiles(inventory: try KollaInventory.bundled(), passwordKeys: keys,
                           extraPasswordKeys: releases.releases.mapValues(\.extraPasswords))
     }
 
