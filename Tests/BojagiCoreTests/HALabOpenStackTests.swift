@@ -98,3 +98,12 @@ struct HALabOpenStackTests {
         #expect(lines.filter { $0 == "retry-on conn-failure empty-response response-timeout" }.count == 1, "only keystone retries on timeouts")
     }
 }
+
+@Suite("Lab readiness")
+struct LabReadinessTests {
+    @Test func novaTimestampsAreUTCWithoutAZone() throws {
+        let date = try #require(LabReadiness.utc("2026-11-25T15:15:28.000000"))
+        #expect(date.timeIntervalSince1970 == 1_795_619_728)
+        #expect(LabReadiness.utc("yesterday") == nil)
+    }
+}

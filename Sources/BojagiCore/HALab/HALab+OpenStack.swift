@@ -126,6 +126,8 @@ extension HALab {
                                                                                     nova.path("etc/nova/nova.conf"), "cell_v2"],
                                                         host: compute.name, log: log, computeLog: paths.log("nova-compute", compute))
             try await check("flavors", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "flavor"], log: log)
+            try await LabReadiness.waitForComputeService(cloudsFile: "\(paths.home)/clouds.yaml", cloud: HALabClientFiles.cloudName,
+                                                        host: compute.name, computeLog: paths.log("nova-compute", compute))
         }
         if components.contains(.cinder), let compute = topology.computes.first {
             progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")

@@ -125,6 +125,11 @@ public struct Lab: Sendable {
                     host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
                     computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
                 try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "flavor"], home: home)
+                let clouds = renderer.cloudsYAML()
+                try writer.write([clouds], to: home)
+                try await LabReadiness.waitForComputeService(cloudsFile: home.appendingPathComponent(clouds.path).path, cloud: "bojagi-lab",
+                                                            host: settings.network.hostName,
+                                                            computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
             }
         }
         if selection.runs(.horizon) {

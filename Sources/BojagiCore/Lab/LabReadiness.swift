@@ -24,13 +24,50 @@ enum LabReadiness {
                          log: computeLog, tail: runner.tail(computeLog, lines: 15))
     }
 
-    /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
-    static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, timeout: Double = 180) async throws {
+    /// The admin of the lab's clouds.yaml, authenticated.
+    static func session(cloudsFile: String, cloud: String) async throws -> OpenStackSession {
         let config = try CloudConfig.load(cloud: cloud, environment: ["OS_CLIENT_CONFIG_FILE": cloudsFile],
                                           workingDirectory: (cloudsFile as NSString).deletingLastPathComponent) {
             FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) }
         }
-        let session = try await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 10))
+        return try await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 10))
+    }
+
+    /// The scheduler takes a compute host only while its service reports in (every 10 s). After a restart the
+    /// database still holds the heartbeat from before, which may be minutes old, so the first boot would find
+    /// "no valid host": wait until nova-compute on `host` is up with a heartbeat of the last 30 s.
+    static func waitForComputeService(cloudsFile: String, cloud: String, host: String, computeLog: String, timeout: Double = 120) async throws {
+        let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
+        guard let compute = session.endpoint("compute") else {
+            throw LabFailure(step: "nova-compute heartbeat", message: "no compute endpoint in the catalog")
+        }
+        let services = URL(string: compute.absoluteString.trimmingSuffix("/") + "/os-services?binary=nova-compute")!
+        let reporting = try await Poll.until(timeout: timeout, every: .seconds(2)) {
+            let answer = try? await session.call("GET", services)
+            let rows = (answer?.json as? [String: Any])?["services"] as? [[String: Any]] ?? []
+            return rows.contains { row in
+                guard row["host"] as? String == host, row["state"] as? String == "up",
+                      let updated = (row["updated_at"] as? String).flatMap(Self.utc) else { return false }
+                return Date().timeIntervalSince(updated) < 30
+            }
+        }
+        if reporting { return }
+        throw LabFailure(step: "nova-compute heartbeat", message: "nova-compute on \(host) did not report as up within \(Int(timeout)) s",
+                         log: computeLog, tail: SystemProcessRunner().tail(computeLog, lines: 15))
+    }
+
+    /// Nova's timestamps: UTC without a zone, `2026-11-25T15:15:28.000000`.
+    static func utc(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        return formatter.date(from: String(text.prefix(19)))
+    }
+
+    /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
+    static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, timeout: Double = 180) async throws {
+        let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
         guard let volume = session.endpoint("volumev3") else {
             throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog")
         }
