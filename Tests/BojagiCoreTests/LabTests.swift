@@ -58,7 +58,7 @@ import Testing
 
     @Test func novaUsesTheFakeDriverAndItsPasteFileFirst() throws {
         let nova = try #require(Self.file("etc/nova/nova.conf")).contents
-        #expect(nova.contains("compute_driver = fake.FakeDriver"))
+        #expect(nova.contains("compute_driver = fake.FakeDriverWithoutFakeNodes"))
         #expect(nova.contains("transport_url = rabbit://openstack:"))
         #expect(nova.contains("@127.0.0.1:15672/"))
         let uwsgi = try #require(Self.file("etc/uwsgi/nova.ini")).contents

@@ -58,8 +58,12 @@ public struct HALab: Sendable {
                 for directory in [paths.run(node), paths.data(node), "\(paths.home)/log/\(node.name)"] {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 }
+                // Each service's state_path: nova-compute keeps its node identity there and refuses to start
+                // again without it.
                 for component in components {
-                    try FileManager.default.createDirectory(atPath: "\(paths.openstack(node))/run/lock/\(component.rawValue)", withIntermediateDirectories: true)
+                    for directory in ["run/lock/\(component.rawValue)", "data/\(component.rawValue)"] {
+                        try FileManager.default.createDirectory(atPath: "\(paths.openstack(node))/\(directory)", withIntermediateDirectories: true)
+                    }
                 }
             }
             for node in topology.nodes {

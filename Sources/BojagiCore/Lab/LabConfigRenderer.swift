@@ -178,8 +178,10 @@ public struct LabConfigRenderer: Sendable {
             return [file("etc/nova/nova.conf", INIFile([
                 ("DEFAULT", defaults(.nova) + [
                     ("transport_url", s.transportURL),
-                    // No real VMs: nova's fake virt driver pretends to boot servers.
-                    ("compute_driver", "fake.FakeDriver"),
+                    // No real VMs: nova's fake virt driver pretends to boot servers. This variant keeps a node
+                    // identity in state_path/compute_id like a real driver; plain FakeDriver writes none, and
+                    // nova-compute then refuses to start a second time ("No local node identity found").
+                    ("compute_driver", "fake.FakeDriverWithoutFakeNodes"),
                     ("instances_path", s.path("data/nova/instances")),
                     ("my_ip", s.host),
                 ]),

@@ -116,9 +116,23 @@ while read -r verdict rest; do
     if [[ "$verdict" == "ok" ]]; then ok "$rest"; else bad "$rest"; fi
 done < "$LAB/assertions.txt"
 
-echo "== down"
+echo "== down with the data kept, then up again"
 # The drill restarted what it killed: those pids count too.
-pids+=" $(lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))')"
+recorded() { lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))'; }
+pids+=" $(recorded)"
+check "lab down (data kept)" lab down
+check "no lab namespace while down" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1)( |\$)'"
+check "the Galera data is kept" test -d "$LAB/data/ctl1/mysql/nova"
+start=$SECONDS
+if lab up "$BLUEPRINT" > "$LAB/up2.out" 2> "$LAB/up2.err"; then ok "up again on the kept data"; else bad "up again"; sed 's/^/       /' "$LAB/up2.err" | tail -25; fi
+restart_seconds=$((SECONDS - start))
+check "up again does not migrate the databases again" bash -c "! grep -q 'database schemas' '$LAB/up2.err'"
+export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
+if "$BOJAGI" verify > "$LAB/verify2.txt" 2>&1; then ok "bojagi verify passes after the restart (server boots on the restarted compute node)"; else bad "verify after the restart"; tail -25 "$LAB/verify2.txt" | sed 's/^/       /'; fi
+unset OS_CLIENT_CONFIG_FILE OS_CLOUD
+pids+=" $(recorded)"
+
+echo "== down --wipe"
 check "lab down --wipe" lab down --wipe
 trap - EXIT
 # A zombie waiting for init to reap it is not running: only count processes in another state.
@@ -131,7 +145,7 @@ check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]
 check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
-echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, drill ${drill_seconds} s"
+echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
 for f in json.load(open(sys.argv[1]))["faults"]:

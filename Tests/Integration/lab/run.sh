@@ -55,6 +55,15 @@ check "bojagi verify: every service and the smoke scenario" "$BOJAGI" verify --c
 check "lab status: all running" "$BOJAGI" lab status --home "$HOME_DIR"
 check "second up keeps everything" bash -c "'$BOJAGI' lab up examples/single-node.yaml --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
 
+# Down with the data kept, then up again: the restarted services find their databases, and nova-compute its
+# node identity (a server boots again).
+check "lab down (data kept)" "$BOJAGI" lab down --home "$HOME_DIR" --timeout 20
+start=$(date +%s)
+check "up again on the kept data" "$BOJAGI" lab up examples/single-node.yaml --home "$HOME_DIR" --port-offset "$OFFSET" --skip-install
+restart_seconds=$(( $(date +%s) - start ))
+check "bojagi verify after the restart" "$BOJAGI" verify --cloud bojagi-lab
+pids="$pids $(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json")"
+
 check "lab down --wipe" "$BOJAGI" lab down --home "$HOME_DIR" --wipe --timeout 20
 sleep 1
 left=""
@@ -70,6 +79,6 @@ for port in $ports; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy=
 check "ports free${busy:+ (busy:$busy)}" test -z "$busy"
 check "home removed" test ! -e "$HOME_DIR/state.json"
 
-echo "lab: up ${up_seconds} s, RSS $((rss / 1024)) MiB"
+echo "lab: up ${up_seconds} s, up again ${restart_seconds} s, RSS $((rss / 1024)) MiB"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
