@@ -37,23 +37,15 @@ enum LabReadiness {
     /// database still holds the heartbeat from before, which may be minutes old, so the first boot would find
     /// "no valid host": wait until nova-compute on `host` is up with a heartbeat of the last 30 s.
     static func waitForComputeService(cloudsFile: String, cloud: String, host: String, computeLog: String, timeout: Double = 120) async throws {
-        let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
-        guard let compute = session.endpoint("compute") else {
-            throw LabFailure(step: "nova-compute heartbeat", message: "no compute endpoint in the catalog")
-        }
-        let services = URL(string: compute.absoluteString.trimmingSuffix("/") + "/os-services?binary=nova-compute")!
-        let reporting = try await Poll.until(timeout: timeout, every: .seconds(2)) {
-            let answer = try? await session.call("GET", services)
-            let rows = (answer?.json as? [String: Any])?["services"] as? [[String: Any]] ?? []
-            return rows.contains { row in
+        try await waitForAnswer(cloudsFile: cloudsFile, cloud: cloud, type: "compute", path: "/os-services?binary=nova-compute",
+                                step: "nova-compute heartbeat", failure: "nova-compute on \(host) did not report as up", log: computeLog,
+                                timeout: timeout) { answer in
+            (answer["services"] as? [[String: Any]] ?? []).contains { row in
                 guard row["host"] as? String == host, row["state"] as? String == "up",
                       let updated = (row["updated_at"] as? String).flatMap(Self.utc) else { return false }
                 return Date().timeIntervalSince(updated) < 30
             }
         }
-        if reporting { return }
-        throw LabFailure(step: "nova-compute heartbeat", message: "nova-compute on \(host) did not report as up within \(Int(timeout)) s",
-                         log: computeLog, tail: SystemProcessRunner().tail(computeLog, lines: 15))
     }
 
     /// Nova's timestamps: UTC without a zone, `2026-11-25T15:15:28.000000`.
@@ -67,17 +59,26 @@ enum LabReadiness {
 
     /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
     static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, timeout: Double = 180) async throws {
+        try await waitForAnswer(cloudsFile: cloudsFile, cloud: cloud, type: "volumev3", path: "/scheduler-stats/get_pools",
+                                step: "cinder backend", failure: "cinder-volume did not report a pool to the scheduler", log: volumeLog,
+                                timeout: timeout) { answer in
+            (answer["pools"] as? [Any])?.isEmpty == false
+        }
+    }
+
+    /// Asks the `type` service's `path` every 2 s, as the lab's admin, until `accept` takes the JSON answer.
+    static func waitForAnswer(cloudsFile: String, cloud: String, type: String, path: String, step: String, failure: String, log: String,
+                              timeout: Double, accept: ([String: Any]) -> Bool) async throws {
         let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
-        guard let volume = session.endpoint("volumev3") else {
-            throw LabFailure(step: "cinder backend", message: "no volumev3 endpoint in the catalog")
+        guard let endpoint = session.endpoint(type) else {
+            throw LabFailure(step: step, message: "no \(type) endpoint in the catalog")
         }
-        let pools = URL(string: volume.absoluteString.trimmingSuffix("/") + "/scheduler-stats/get_pools")!
-        let reported = try await Poll.until(timeout: timeout, every: .seconds(2)) {
-            let answer = try? await session.call("GET", pools)
-            return ((answer?.json as? [String: Any])?["pools"] as? [Any])?.isEmpty == false
+        let url = URL(string: endpoint.absoluteString.trimmingSuffix("/") + path)!
+        let accepted = try await Poll.until(timeout: timeout, every: .seconds(2)) {
+            let answer = try? await session.call("GET", url)
+            return (answer?.json as? [String: Any]).map(accept) ?? false
         }
-        if reported { return }
-        throw LabFailure(step: "cinder backend", message: "cinder-volume did not report a pool to the scheduler within \(Int(timeout)) s",
-                         log: volumeLog, tail: SystemProcessRunner().tail(volumeLog, lines: 15))
+        if accepted { return }
+        throw LabFailure(step: step, message: "\(failure) within \(Int(timeout)) s", log: log, tail: SystemProcessRunner().tail(log, lines: 15))
     }
 }
