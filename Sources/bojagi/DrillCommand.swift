@@ -9,7 +9,8 @@ struct DrillCommand: AsyncParsableCommand {
         discussion: """
         While every API is probed through the VIP every 150 ms (a new Keystone
         token, then a read from the next API in turn: Keystone, Glance, Nova,
-        Neutron, Cinder, Placement, Heat, as the lab runs them) and a RabbitMQ
+        Neutron, Cinder, Placement, Heat, as the lab runs them; Heat's is an RPC
+        call to heat-engine over RabbitMQ, the others read the database) and a RabbitMQ
         client (pika, from the lab's venv) round-trips a message on a quorum
         queue every 0.5 s, the drill kills the VIP holder's keepalived and
         HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then

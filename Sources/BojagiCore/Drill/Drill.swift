@@ -194,14 +194,15 @@ public struct Drill: Sendable {
         let messages = (try? await retry("read queue") { try await queue(["get", Self.keptQueue], secrets: secrets) })?["messages"] as? [String] ?? []
         let samples = await timeline.samples
         let queueSamples = queueSamples(queueLog)
-        let failures = samples.filter { !$0.ok && $0.time >= injected && $0.time < restoring }
+        let window = samples.filter { $0.time >= injected && $0.time < restoring }
         var notes: [String] = []
         if moved == nil && fault.watchVIP { notes.append("the VIP did not move within 30 s") }
         if !healed { notes.append("not healed after \(Int(healTimeout)) s: \(await lab.status().text)") }
         let result = DrillReport.Fault(
             name: fault.name, target: fault.target.name, action: fault.action,
             api: DrillWindow.measure(samples, from: injected, to: restoring),
-            apiFailures: Dictionary(grouping: failures) { $0.service ?? "?" }.mapValues(\.count),
+            apiRequests: Dictionary(grouping: window) { $0.service ?? "?" }.mapValues(\.count),
+            apiFailures: Dictionary(grouping: window.filter { !$0.ok }) { $0.service ?? "?" }.mapValues(\.count),
             queue: DrillWindow.measure(queueSamples, from: injected, to: restoring),
             apiDuringRestore: DrillWindow.measure(samples, from: restoring, to: restored),
             vipMoveSeconds: moved?.0, vipHolderAfter: moved?.1.name,

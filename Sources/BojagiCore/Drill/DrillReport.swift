@@ -10,7 +10,9 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public let action: String
         /// API requests through the VIP (a token, then one API's read), from the fault until the restore began.
         public let api: DrillWindow
-        /// Failed requests of that window by the API that failed them.
+        /// Requests of that window by API, and the failed ones. Heat's read is an RPC call from heat-api to
+        /// heat-engine over RabbitMQ; the other reads go to the database.
+        public let apiRequests: [String: Int]
         public let apiFailures: [String: Int]
         /// The RabbitMQ round trips over the same interval.
         public let queue: DrillWindow

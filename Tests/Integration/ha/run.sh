@@ -108,6 +108,8 @@ for name, f in faults.items():
     line(f.get("network_kept") is True, f"{name}: Neutron network created before the fault read back")
     line(f["api"]["unavailable_seconds"] <= max_down, f"{name}: API down {f['api']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['api']['failed']}/{f['api']['requests']} failed)")
     line(f["queue"]["unavailable_seconds"] <= max_down, f"{name}: queue down {f['queue']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['queue']['failed']}/{f['queue']['requests']} failed)")
+queue = faults.get("queue", {})
+line(queue.get("api_requests", {}).get("heat", 0) >= 1, f"queue: Heat's stack list (an RPC call to heat-engine) probed during the fault ({queue.get('api_requests', {}).get('heat', 0)} times, {queue.get('api_failures', {}).get('heat', 0)} failed)")
 lb = faults.get("load-balancer", {})
 move = lb.get("vip_move_seconds")
 line(move is not None and move < max_vip, f"load-balancer: VIP moved in {move} s < {max_vip:.0f} s to {lb.get('vip_holder_after')}")
