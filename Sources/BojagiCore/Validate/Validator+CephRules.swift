@@ -8,5 +8,6 @@ extension Validator {
         CephPoolShareRule(),
         CephMonitorsRule(),
         CephUnassignedDisksRule(),
+        CephDeviceSelectionRule(),
     ]
 }

@@ -62,6 +62,13 @@ extension RuleCases {
                 $0.hosts[index].disks.append(.init(sizeGB: 1920, kind: .nvme))
             }
         },
+        RuleCase("CEPH009", "ssd and nvme tiers on the same hosts without device paths", .error,
+                 "holds disks of tiers 'nvme' (nvme) and 'ssd' (ssd), all flash") {
+            $0.storage.ceph?.tiers.append(.init(name: "nvme", deviceClass: "nvme"))
+            for index in $0.hosts.indices where $0.hosts[index].roles.contains(.storage) {
+                $0.hosts[index].disks.append(.init(device: "/dev/nvme0n1", sizeGB: 1920, kind: .nvme))
+            }
+        },
         RuleCase("CEPH008", "disks naming an undefined tier", .warning, "name tier 'fast', which storage.ceph.tiers does not define") {
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.storage) {
                 $0.hosts[index].disks[0].tier = "fast"

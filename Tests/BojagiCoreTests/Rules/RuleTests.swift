@@ -22,6 +22,17 @@ import Testing
         #expect(finding.fix?.isEmpty == false)
     }
 
+    @Test func flashTiersSharingHostsPassWhenEveryDiskHasAPath() {
+        var blueprint = RuleHarness.base
+        blueprint.storage.ceph?.tiers.append(.init(name: "nvme", deviceClass: "nvme"))
+        for index in blueprint.hosts.indices where blueprint.hosts[index].roles.contains(.storage) {
+            blueprint.hosts[index].disks.removeAll { $0.kind == .ssd }
+            blueprint.hosts[index].disks += [.init(device: "/dev/sdb", sizeGB: 3840, kind: .ssd), .init(device: "/dev/sdc", sizeGB: 3840, kind: .ssd),
+                                             .init(device: "/dev/nvme0n1", sizeGB: 1920, kind: .nvme)]
+        }
+        #expect(RuleHarness.findings("CEPH009", blueprint).isEmpty)
+    }
+
     @Test func everyRuleHasACaseAndAStableUniqueId() {
         let ids = Validator.allRules.map(\.id)
         #expect(Set(ids).count == ids.count)
