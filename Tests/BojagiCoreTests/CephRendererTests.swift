@@ -219,6 +219,31 @@ final class CountingSecretSource: SecretSource, @unchecked Sendable {
         #expect((rgw["spec"] as? [String: Any])?["rgw_frontend_port"] as? Int == 8080)
     }
 
+    @Test func manilaSharesACephFSFileSystemOnTheTiers() throws {
+        let text = try String(contentsOf: Self.examples.appendingPathComponent("map-platform.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "add: [load-balancer]", with: "add: [shared-filesystem]")
+        let context = try Self.context(try Fixtures.blueprint(text))
+        let files = Dictionary(uniqueKeysWithValues: try CephRenderer.render(context, existingKeys: nil, secrets: CountingSecretSource())
+            .map { ($0.path, $0) })
+        let bootstrap = try #require(files["ceph/bootstrap.sh"]).contents
+        // Metadata on the first tier (fast), data on the last (the bulk tier); `ceph fs new` tags them itself.
+        #expect(bootstrap.contains("ceph osd pool set cephfs_metadata crush_rule fast"))
+        #expect(bootstrap.contains("ceph osd pool set cephfs_data crush_rule bulk"))
+        #expect(!bootstrap.contains("application enable cephfs_"))
+        #expect(bootstrap.contains("|| ceph fs new manila cephfs_metadata cephfs_data"))
+        #expect(bootstrap.contains("import_client client.manila mon 'allow r' mgr 'allow rw'"))
+        let keyring = try #require(files["config/manila/ceph.client.manila.keyring"])
+        #expect(keyring.mode == 0o600 && keyring.contents.hasPrefix("[client.manila]\n\tkey = "))
+        #expect(try #require(files["config/manila/ceph.conf"]).contents.contains("mon_host = 10.10.0.11,10.10.0.12,10.10.0.13"))
+        let documents = try Yams.load_all(yaml: try #require(files["ceph/cluster-spec.yaml"]).contents).map { $0 as? [String: Any] ?? [:] }
+        let mds = try #require(documents.first { $0["service_type"] as? String == "mds" })
+        #expect(mds["service_id"] as? String == "manila" && (mds["placement"] as? [String: Any])?["label"] as? String == "mds")
+        let ctl01 = documents.first { $0["hostname"] as? String == "ctl01" }?["labels"] as? [String]
+        #expect(ctl01 == ["_admin", "mon", "mgr", "mds"])
+        let globals = CephGlobals.entries(context).map(\.key)
+        #expect(globals.contains("enable_manila_backend_cephfs_native") && globals.contains("manila_cephfs_filesystem_name"))
+    }
+
     @Test func devicePathsSelectOSDsAndErasureTiersGetProfiles() throws {
         let blueprint = try Fixtures.blueprint("""
             schema: 1

@@ -18,6 +18,10 @@ enum CephGlobals {
                 entries.append(GlobalsEntry("cinder_ceph_backends", .block(lines), from: "storage.ceph.tiers / pools (one backend per volume pool)"))
             }
         }
+        if context.has("manila"), layout.pool(for: "manila") != nil {
+            entries.append(GlobalsEntry("enable_manila_backend_cephfs_native", .flag(true), from: "storage.ceph (Manila shares CephFS)"))
+            entries.append(GlobalsEntry("manila_cephfs_filesystem_name", .string(CephLayout.cephFSName), from: "storage.ceph (the file system bootstrap.sh creates)"))
+        }
         if context.has("ceph-rgw") {
             let storage = context.blueprint.hosts.filter { $0.roles.contains(.storage) }
             let lines = storage.compactMap { host in

@@ -4,7 +4,7 @@ public struct CephLayout: Sendable, Hashable {
     public struct Pool: Sendable, Hashable {
         public let name: String
         public let tier: Storage.Ceph.Tier
-        /// Who uses it: glance, nova, cinder, cinder-backup, gnocchi, rgw.
+        /// Who uses it: glance, nova, cinder, cinder-backup, gnocchi, rgw, manila (CephFS data), manila-metadata.
         public let application: String
     }
 
@@ -20,6 +20,11 @@ public struct CephLayout: Sendable, Hashable {
     public let volumeBackends: [VolumeBackend]
 
     public func pool(for application: String) -> Pool? { pools.first { $0.application == application } }
+
+    /// The CephFS file system Manila's CephFS-native backend shares from, and its pools.
+    public static let cephFSName = "manila"
+    public static let cephFSMetadataPool = "cephfs_metadata"
+    public static let cephFSDataPool = "cephfs_data"
 
     /// nil when the blueprint has no Ceph tiers.
     public static func make(_ ceph: Storage.Ceph?, services: [String]) -> CephLayout? {
@@ -45,6 +50,11 @@ public struct CephLayout: Sendable, Hashable {
             add("backups", "cinder-backup", default: ceph.tiers.last!)
         }
         if services.contains("gnocchi") { add("gnocchi", "gnocchi", default: firstTier) }
+        if services.contains("manila") {
+            // Manila's CephFS file system: metadata on the first tier (small, latency-bound), data on the last.
+            add(cephFSMetadataPool, "manila-metadata", default: firstTier)
+            add(cephFSDataPool, "manila", default: ceph.tiers.last!)
+        }
         if services.contains("ceph-rgw") || ceph.rgw {
             // RGW creates its own pools; the data pool's tier is what the blueprint calls `rgw`.
             add("default.rgw.buckets.data", "rgw", default: given["rgw"].map(tier) ?? ceph.tiers.last!)

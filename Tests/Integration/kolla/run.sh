@@ -27,11 +27,12 @@ source "$HERE/lib/checks.sh"
 
 # render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy. Octavia is left out: with kolla's
 # default octavia_auto_configure its config tasks look up the amphora flavor, network and security group in
-# the live cloud, which genconfig before a deploy cannot have.
+# the live cloud, which genconfig before a deploy cannot have. Shared file systems (Manila on CephFS) come
+# in its place, so kolla's manila role renders what Bojagi wrote for it.
 render() {
     local name="$1" dir="$OUT_BASE/$1"
     mkdir -p "$dir"
-    sed -E -e 's/^release: .*/release: 2026.2/' -e 's/^  add: \[load-balancer\]$/  add: []/' "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
+    sed -E -e 's/^release: .*/release: 2026.2/' -e 's/^  add: \[load-balancer\]$/  add: [shared-filesystem]/' "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
     if "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" > "$dir/render.log" 2>&1; then ok "bojagi render $name"
     else bad "bojagi render $name"; sed 's/^/       /' "$dir/render.log"; return 1; fi
     check "$name: passwords.yml is 0600" test "$(stat -c %a "$dir/deploy/passwords.yml")" = 600
@@ -82,6 +83,10 @@ if render map-platform && test_certificate map-platform cloud.map.example && gen
         check "$c: glance-api got ceph.conf" has "$h/glance-api/ceph/ceph.conf" '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$'
         check "$c: neutron-server has the provider VLAN range" has "$h/neutron-server/ml2_conf.ini" '^network_vlan_ranges = physnet1:100:199$'
         check "$c: no Swift container is configured" test ! -e "$h/swift-proxy-server"
+        m="$h/manila-share/manila.conf"
+        check "$c: manila-share shares CephFS (cephfsnative1 only)" has "$m" '^enabled_share_backends = cephfsnative1$'
+        check "$c: manila-share uses Bojagi's file system and the manila cephx user" sh -c "grep -A8 '^\[cephfsnative1\]' '$m' | grep -q '^cephfs_filesystem_name = manila$' && grep -A8 '^\[cephfsnative1\]' '$m' | grep -q '^cephfs_auth_id = manila$'"
+        check "$c: manila-share got ceph.conf and the manila keyring" sh -c "grep -q '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$' '$h/manila-share/ceph/ceph.conf' && test -f '$h/manila-share/ceph/ceph.client.manila.keyring'"
         lb_checks "$h"
     done
     h="$K/cmp01"

@@ -126,7 +126,8 @@ enum CephBootstrapScript {
             if let percent = pool.percent {
                 out += "ceph osd pool set \(name) target_size_ratio \(ratio(Double(percent) / 100))\n"
             }
-            out += "ceph osd pool application enable \(name) \(pool.application)\n"
+            // `ceph fs new` tags CephFS's pools itself, and refuses pools another application holds.
+            if pool.application != "cephfs" { out += "ceph osd pool application enable \(name) \(pool.application)\n" }
             if let data = pool.dataPool {
                 // Image data in the EC pool; librbd reads the pool's default data pool setting.
                 out += "ceph osd pool create \(shell(data)) erasure \(shell(pool.tier.name))\n"
@@ -137,6 +138,11 @@ enum CephBootstrapScript {
             if pool.application == "rbd" {
                 out += "rbd pool init \(name)\n"
             }
+        }
+
+        if let fs = cluster.cephFS {
+            out += "\n# 4b. Manila's CephFS file system on those pools; its MDS daemons come from cluster-spec.yaml.\n"
+            out += "ceph fs ls --format json | grep -q '\"name\": *\"\(fs.name)\"' || ceph fs new \(shell(fs.name)) \(shell(fs.metadata)) \(shell(fs.data))\n"
         }
 
         out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"

@@ -7,9 +7,9 @@ struct CephCluster: Sendable {
     struct Pool: Sendable, Hashable {
         let name: String
         let tier: Storage.Ceph.Tier
-        /// Who uses it, as in `CephLayout`: glance, nova, cinder, cinder-backup, gnocchi, rgw.
+        /// Who uses it, as in `CephLayout`: glance, nova, cinder, cinder-backup, gnocchi, rgw, manila, manila-metadata.
         let user: String
-        /// Ceph's application tag: rbd, rgw or gnocchi.
+        /// Ceph's application tag: rbd, rgw, gnocchi or cephfs.
         let application: String
         let dataPool: String?
         /// Share of the tier planned for the pool (blueprint `percent`), for the PG autoscaler.
@@ -65,6 +65,7 @@ struct CephCluster: Sendable {
             let application = switch pool.application {
             case "rgw": "rgw"
             case "gnocchi": "gnocchi"
+            case "manila", "manila-metadata": "cephfs"
             default: "rbd"
             }
             let dataPool = pool.tier.erasure != nil && application == "rbd" ? "\(pool.name)-data" : nil
@@ -77,6 +78,7 @@ struct CephCluster: Sendable {
         if context.has("cinder") { services.append("cinder") }
         if context.has("nova") { services.append("nova") }
         if context.has("gnocchi") { services.append("gnocchi") }
+        if context.has("manila") { services.append("manila") }
         configServices = services
     }
 
@@ -144,7 +146,21 @@ struct CephCluster: Sendable {
                 Cap(daemon: "osd", value: gnocchi.map { "allow rwx pool=\($0.name)" }.joined(separator: ", ")),
             ], keyringPaths: ["config/gnocchi/ceph.client.gnocchi.keyring"]))
         }
+        // Manila's CephFS driver works through the manager's volumes module (Ceph's manila docs): read the maps,
+        // let the manager create subvolumes and authorize share clients.
+        if context.has("manila"), pools.contains(where: { $0.application == "cephfs" }) {
+            clients.append(Client(name: "client.manila", caps: [
+                Cap(daemon: "mon", value: "allow r"),
+                Cap(daemon: "mgr", value: "allow rw"),
+            ], keyringPaths: ["config/manila/ceph.client.manila.keyring"]))
+        }
         return clients
+    }
+
+    /// Manila's file system when the package has Manila: (name, metadata pool, data pool).
+    var cephFS: (name: String, metadata: String, data: String)? {
+        guard pools.contains(where: { $0.user == "manila" }), pools.contains(where: { $0.user == "manila-metadata" }) else { return nil }
+        return (CephLayout.cephFSName, CephLayout.cephFSMetadataPool, CephLayout.cephFSDataPool)
     }
 
     /// Storage hosts with disks for a tier (a disk without `tier` serves the first tier of its device class).

@@ -9,7 +9,7 @@ enum CephClusterSpec {
         let monitorNames = Set(cluster.monitors.map(\.name))
         for host in cluster.hosts {
             var labels: [String] = []
-            if monitorNames.contains(host.name) { labels += ["_admin", "mon", "mgr"] }
+            if monitorNames.contains(host.name) { labels += ["_admin", "mon", "mgr"] + (cluster.cephFS == nil ? [] : ["mds"]) }
             if host.roles.contains(.storage) {
                 labels.append("osd")
                 if cluster.rgw { labels.append("rgw") }
@@ -33,6 +33,10 @@ enum CephClusterSpec {
         if cluster.rgw {
             documents.append(["service_type: rgw", "service_id: \(rgwServiceID)", "placement:", "  label: rgw",
                               "spec:", "  rgw_frontend_port: \(rgwPort)"])
+        }
+        if let fs = cluster.cephFS {
+            // One MDS per monitor host: one active, the others standing by for it.
+            documents.append(["service_type: mds", "service_id: \(scalar(fs.name))", "placement:", "  label: mds"])
         }
         let header = context.header("cephadm cluster specification").split(separator: "\n").map(String.init)
             + ["# Apply with `ceph orch apply -i cluster-spec.yaml` (ceph/bootstrap.sh does)."]
