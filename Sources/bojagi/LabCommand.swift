@@ -39,6 +39,11 @@ struct LabHomeOptions: ParsableArguments {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".bojagi")
     }
 
+    /// The HA lab's options for `--ha`: this --home, the HA lab's default venv.
+    func haOptions() throws -> DrillCommand.Options {
+        try DrillCommand.Options.parse(home.map { ["--home", $0] } ?? [])
+    }
+
     func url(name: String?) throws -> URL {
         if let home { return URL(fileURLWithPath: home).standardizedFileURL }
         guard let name else { throw CommandFailure("the blueprint has no name; name the lab's directory with --home") }
@@ -83,7 +88,7 @@ struct LabUpCommand: AsyncParsableCommand {
     func run() async throws {
         let plan = try Self.plan(file, options: options)
         if ha {
-            return try await DrillCommand.Lab.perform(.up, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: false, format: .text,
+            return try await DrillCommand.Lab.perform(.up, options: try home.haOptions(), wipe: false, format: .text,
                                                       components: try Self.haComponents(plan))
         }
         guard LabPorts.validOffsets.contains(portOffset) else {
@@ -156,7 +161,7 @@ struct LabStatusCommand: AsyncParsableCommand {
     @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
-        if ha { return try await DrillCommand.Lab.perform(.status, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: false, format: format) }
+        if ha { return try await DrillCommand.Lab.perform(.status, options: try home.haOptions(), wipe: false, format: format) }
         let directory = try home.existing(file: file)
         let rows: [Lab.ProcessStatus]
         do {
@@ -193,7 +198,7 @@ struct LabDownCommand: AsyncParsableCommand {
     @Flag(help: "The HA lab instead.") var ha = false
 
     func run() async throws {
-        if ha { return try await DrillCommand.Lab.perform(.down, options: try DrillCommand.Options.parse(home.home.map { ["--home", $0] } ?? []), wipe: wipe, format: .text) }
+        if ha { return try await DrillCommand.Lab.perform(.down, options: try home.haOptions(), wipe: wipe, format: .text) }
         let directory = try home.existing(file: file)
         let stopped = try await makeLab().down(home: directory, wipe: wipe, timeout: Double(timeout))
         print(stopped.isEmpty ? "Nothing was running." : "Stopped: \(stopped.joined(separator: ", ")).")

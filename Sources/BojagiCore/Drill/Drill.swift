@@ -247,11 +247,10 @@ public struct Drill: Sendable {
 
     /// The queue probe ends on SIGTERM; SIGKILL only if it is still there after two seconds.
     func stopProbe(_ pid: Int32) async {
-        lab.runner.signal(pid, SIGTERM, group: true)
-        for _ in 0..<20 where lab.runner.isAlive(pid) { try? await Task.sleep(for: .milliseconds(100)) }
-        if lab.runner.isAlive(pid) { lab.runner.signal(pid, SIGKILL, group: true) }
+        await lab.runner.terminate(pid, grace: 2, killWait: 0)
     }
 
+    /// Whether every sample of the last `seconds` succeeded, there was at least one, and the samples go back that far.
     static func stable(_ samples: [DrillSample], for seconds: Double, now: Double) -> Bool {
         let recent = samples.filter { $0.time >= now - seconds }
         return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
@@ -280,13 +279,12 @@ public struct Drill: Sendable {
 
     /// POSTs `{kind: body}` to the service's endpoint + path; returns the new resource's URL.
     func create(_ session: OpenStackSession, type: String, path: String, kind: String, body: [String: Any]) async throws -> URL {
-        guard let endpoint = session.endpoint(type) else { throw LabFailure(step: "drill", message: "no \(type) endpoint in the catalog") }
-        let collection = endpoint.absoluteString.trimmingSuffix("/") + path
-        let response = try await session.call("POST", URL(string: collection)!, json: [kind: body])
+        guard let collection = session.url(type, path) else { throw LabFailure(step: "drill", message: "no \(type) endpoint in the catalog") }
+        let response = try await session.call("POST", collection, json: [kind: body])
         guard let id = ((response.json as? [String: Any])?[kind] as? [String: Any])?["id"] as? String else {
-            throw LabFailure(step: "drill", message: "POST \(collection) answered without an id")
+            throw LabFailure(step: "drill", message: "POST \(collection.absoluteString) answered without an id")
         }
-        return URL(string: collection + "/" + id)!
+        return OpenStackSession.join(collection, id)
     }
 
     /// The resource's name read back (retried while the cloud settles), nil when it is gone.

@@ -27,9 +27,8 @@ struct DrillProbe: Sendable {
         self.config = config
         self.http = http
         self.reads = Self.paths.compactMap { type, path in
-            guard let endpoint = catalog.endpoints.first(where: { $0.type == type }),
-                  let url = URL(string: endpoint.url.absoluteString.trimmingSuffix("/") + path) else { return nil }
-            return Read(service: endpoint.name, url: url)
+            guard let endpoint = catalog.endpoints.first(where: { $0.type == type }) else { return nil }
+            return Read(service: endpoint.name, url: OpenStackSession.join(endpoint.url, path))
         }
     }
 

@@ -26,9 +26,5 @@ actor DrillTimeline {
 
     func lastFailure() -> Double? { samples.last { !$0.ok }?.time }
 
-    /// Whether every sample of the last `seconds` succeeded (and there was at least one).
-    func stable(for seconds: Double, now: Double) -> Bool {
-        let recent = samples.filter { $0.time >= now - seconds }
-        return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
-    }
+    func stable(for seconds: Double, now: Double) -> Bool { Drill.stable(samples, for: seconds, now: now) }
 }

@@ -74,10 +74,11 @@ extension HALab {
     static let computeOnly: Set<String> = ["nova-compute", "cinder-volume"]
 
     /// Databases, catalog, schemas, then every process on every node; done when each API answers through the VIP.
-    func openstack(_ state: inout HALabState, secrets: HALabSecrets) async throws {
+    /// `values`: the services' passwords, as `openstackSecrets` drew them for the files `up` rendered.
+    func openstack(_ state: inout HALabState, values: LabSecrets) async throws {
         let components = state.components
         guard components.contains(where: { $0 != .keystone }) else { return }
-        let values = try openstackSecrets(secrets, components: components)
+        let http = URLSessionHTTPClient(timeout: 5)
         let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values))
         let first = topology.nodes[0]
         let log = "\(paths.home)/log/openstack.log"
@@ -104,47 +105,39 @@ extension HALab {
             try save(state)
         }
 
-        for node in topology.allNodes {
-            for spec in openstackProcesses(on: node, components: components, secrets: values) {
-                try await launch(spec, on: node, state: &state)
-            }
+        let processes = topology.allNodes.map { ($0, openstackProcesses(on: $0, components: components, secrets: values)) }
+        for (node, specs) in processes {
+            for spec in specs { try await launch(spec, on: node, state: &state) }
         }
         progress("openstack: waiting for every API on every controller")
-        for node in topology.nodes {
-            for spec in openstackProcesses(on: node, components: components, secrets: values) {
+        for (node, specs) in processes where node.role == .controller {
+            for spec in specs {
                 guard case .http(let url) = spec.health else { continue }
                 let log = paths.log(spec.name, node)
                 try await waitFor("\(spec.name) on \(node.name)", timeout: 300, log: log, watching: state.pid(spec.name, node)) {
-                    await answers(url)
+                    await http.answers(url)
                 }
             }
         }
         if components.contains(.nova), let compute = topology.computes.first {
             progress("openstack: mapping \(compute.name) into cell1, creating flavors")
-            let nova = openstackSettings(first, components: components, secrets: values)
-            try await LabReadiness.waitForComputeMapped(runner: runner, novaManage: [commands.venv + "/bin/nova-manage", "--config-file",
-                                                                                    nova.path("etc/nova/nova.conf"), "cell_v2"],
+            try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: components, secrets: values),
                                                         host: compute.name, log: log, computeLog: paths.log("nova-compute", compute))
             try await check("flavors", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "flavor"], log: log)
-            try await LabReadiness.waitForComputeService(cloudsFile: "\(paths.home)/clouds.yaml", cloud: HALabClientFiles.cloudName,
+            try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
                                                         host: compute.name, computeLog: paths.log("nova-compute", compute))
         }
         if components.contains(.cinder), let compute = topology.computes.first {
             progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
-            try await LabReadiness.waitForVolumePool(cloudsFile: "\(paths.home)/clouds.yaml", cloud: HALabClientFiles.cloudName,
+            try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
                                                      volumeLog: paths.log("cinder-volume", compute))
         }
         for component in components {
             let url = topology.apiURL(component) + component.healthPath
-            try await waitFor("\(component.rawValue) through the VIP", timeout: 60, log: paths.log(.haproxy, first)) { await answers(url) }
+            try await waitFor("\(component.rawValue) through the VIP", timeout: 60, log: paths.log(.haproxy, first)) { await http.answers(url) }
         }
     }
 
-    /// An HTTP answer below 500.
-    func answers(_ url: String) async -> Bool {
-        guard let url = URL(string: url), let response = try? await URLSessionHTTPClient(timeout: 5).send(HTTPRequest(url: url)) else { return false }
-        return response.status > 0 && response.status < 500
-    }
 
     /// Each API through the VIP: its HTTP status, or nil when it does not answer.
     public func apiAnswers(_ components: [LabComponent]) async -> [HALabStatus.API] {

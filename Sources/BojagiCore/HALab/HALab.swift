@@ -34,7 +34,7 @@ public struct HALab: Sendable {
         let components = Array(Set(requested + [.keystone])).sorted()
         try preflight()
         let previous = HALabState.load(paths.state)
-        var prepared = previous?.prepared ?? []
+        let prepared = previous?.prepared ?? []
         if let previous, !previous.processes.isEmpty || !previous.namespaces.isEmpty {
             if previous.components == components, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
                 let current = await status()
@@ -45,7 +45,6 @@ public struct HALab: Sendable {
             }
             progress(previous.components == components ? "a previous HA lab is partly running: stopping it first (data kept)"
                      : "the HA lab runs other services: stopping it first (data kept)")
-            prepared = previous.prepared
             try await down(wipe: false)
         }
         let secrets = try loadOrCreateSecrets()
@@ -91,7 +90,7 @@ public struct HALab: Sendable {
             await databaseThroughVIP(secrets: secrets)
         }
         try await keystone(&state, secrets: secrets)
-        try await openstack(&state, secrets: secrets)
+        try await openstack(&state, values: serviceSecrets)
         state.upSeconds = (ContinuousClock.now - started).inSeconds
         try save(state)
         let result = await status()
@@ -210,10 +209,7 @@ public struct HALab: Sendable {
             "--bootstrap-internal-url", topology.keystoneURL, "--bootstrap-public-url", topology.keystoneURL,
         ], on: first), namespace: first.namespace, log: log)
         for node in topology.nodes { try await launch(.keystone, on: node, state: &state) }
-        let config = try cloudConfig()
-        try await waitFor("keystone token through the VIP", timeout: 90, log: log) {
-            (try? await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 5))) != nil
-        }
+        try await waitFor("keystone token through the VIP", timeout: 90, log: log) { await tokenThroughVIP() }
     }
 
     // MARK: status and queries
@@ -226,10 +222,7 @@ public struct HALab: Sendable {
         for namespace in ours { pids += await runner.pids(inNamespace: namespace) }
         let first = topology.nodes.first { runner.isAlive(state.pid(.mariadb, $0) ?? 0) }
         let rabbit = topology.nodes.first { runner.isAlive(state.pid(.rabbitmq, $0) ?? 0) }
-        var keystone = false
-        if !ours.isEmpty, let config = try? cloudConfig() {
-            keystone = (try? await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 5))) != nil
-        }
+        let keystone = ours.isEmpty ? false : await tokenThroughVIP()
         let apis = ours.isEmpty ? [] : await apiAnswers(state.components.filter { $0 != .keystone })
         return HALabStatus(
             processes: state.processes.sorted { ($0.node, $0.service) < ($1.node, $1.service) }.map {
@@ -329,9 +322,15 @@ public struct HALab: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Whether Keystone issues the admin a token through the VIP.
+    func tokenThroughVIP() async -> Bool {
+        guard let config = try? cloudConfig() else { return false }
+        return (try? await OpenStackSession.authenticate(config, http: URLSessionHTTPClient(timeout: 5))) != nil
+    }
+
     /// The admin through the VIP, from the lab's clouds.yaml.
     public func cloudConfig() throws -> CloudConfig {
-        try CloudConfig.load(cloud: HALabClientFiles.cloudName, environment: ["OS_CLIENT_CONFIG_FILE": "\(paths.home)/clouds.yaml"],
+        try CloudConfig.load(cloud: HALabClientFiles.cloudName, environment: ["OS_CLIENT_CONFIG_FILE": paths.clouds],
                              workingDirectory: paths.home) { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } }
     }
 
@@ -349,9 +348,7 @@ public struct HALab: Sendable {
     /// Starts a service again after a fault, once whatever is left of the old one has gone, and records its pid.
     public func restart(_ service: HALabService, on node: HALabNode) async throws {
         guard var state = state() else { throw LabFailure(step: "restore", message: "no lab state in \(paths.state)") }
-        if let old = state.pid(service, node) {
-            try? await stop(pid: old, timeout: 5)
-        }
+        if let old = state.pid(service, node) { await runner.terminate(old, grace: 5) }
         try await launch(service, on: node, state: &state)
     }
 
@@ -371,7 +368,7 @@ public struct HALab: Sendable {
         if !services.isEmpty {
             progress("stopping the OpenStack services")
             await withTaskGroup(of: Void.self) { group in
-                for member in services { group.addTask { try? await stop(pid: member.pid, timeout: 15) } }
+                for member in services { group.addTask { await runner.terminate(member.pid, grace: 15) } }
             }
         }
         let groups = Dictionary(grouping: state.processes.filter(\.isInfrastructure)) { HALabService(rawValue: $0.service)! }
@@ -379,10 +376,10 @@ public struct HALab: Sendable {
             guard let members = groups[service] else { continue }
             progress("stopping \(service.rawValue)")
             if service == .mariadb || service == .rabbitmq {
-                for member in members.sorted(by: { $0.node > $1.node }) { try? await stop(pid: member.pid, timeout: 30) }
+                for member in members.sorted(by: { $0.node > $1.node }) { await runner.terminate(member.pid, grace: 30) }
             } else {
                 await withTaskGroup(of: Void.self) { group in
-                    for member in members { group.addTask { try? await stop(pid: member.pid, timeout: 15) } }
+                    for member in members { group.addTask { await runner.terminate(member.pid, grace: 15) } }
                 }
             }
         }
@@ -415,16 +412,6 @@ public struct HALab: Sendable {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }
         for file in ["state.json", "secrets.json", "clouds.yaml", "openrc"] { try? FileManager.default.removeItem(atPath: "\(paths.home)/\(file)") }
-    }
-
-    func stop(pid: Int32, timeout: Double) async throws {
-        runner.signal(pid, SIGTERM, group: true)
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        while runner.isAlive(pid) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        // Only a process still there gets SIGKILL: a pid that has gone may already belong to someone else.
-        guard runner.isAlive(pid) else { return }
-        runner.signal(pid, SIGKILL, group: true)
-        while runner.isAlive(pid) && ContinuousClock.now < deadline + .seconds(5) { try await Task.sleep(for: .milliseconds(50)) }
     }
 
     // MARK: helpers

@@ -8,6 +8,8 @@ public struct HALabPaths: Sendable, Hashable {
 
     public var state: String { "\(home)/state.json" }
     public var secrets: String { "\(home)/secrets.json" }
+    /// The admin's clouds.yaml (HALabClientFiles writes it).
+    public var clouds: String { "\(home)/clouds.yaml" }
     public var probeScript: String { "\(home)/bin/rabbit-probe.py" }
     public var sstBin: String { "\(home)/bin/sst" }
     public var drill: String { "\(home)/drill" }

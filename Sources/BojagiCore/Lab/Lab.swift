@@ -121,13 +121,11 @@ public struct Lab: Sendable {
         if selection.runs(.nova) {
             try await step("nova: discover compute host, create flavors") {
                 try await LabReadiness.waitForComputeMapped(
-                    runner: runner, novaManage: [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2"],
-                    host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
+                    runner: runner, settings: settings, host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
                     computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
                 try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "flavor"], home: home)
-                let clouds = renderer.cloudsYAML()
-                try writer.write([clouds], to: home)
-                try await LabReadiness.waitForComputeService(cloudsFile: home.appendingPathComponent(clouds.path).path, cloud: "bojagi-lab",
+                // clouds.yaml is among the files the render step wrote.
+                try await LabReadiness.waitForComputeService(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
                                                             host: settings.network.hostName,
                                                             computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
             }
@@ -138,9 +136,7 @@ public struct Lab: Sendable {
         }
         if selection.runs(.cinder) {
             try await step("cinder: wait for the volume backend to report to the scheduler") {
-                let clouds = renderer.cloudsYAML()
-                try writer.write([clouds], to: home)
-                try await LabReadiness.waitForVolumePool(cloudsFile: home.appendingPathComponent(clouds.path).path, cloud: "bojagi-lab",
+                try await LabReadiness.waitForVolumePool(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
                                                          volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path)
             }
         }
@@ -148,7 +144,6 @@ public struct Lab: Sendable {
         for process in state.processes where !runner.isAlive(process.pid) {
             throw LabFailure(step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
         }
-        try writer.write([renderer.cloudsYAML(), renderer.openrc()], to: home)
         let rss = state.processes.compactMap { runner.residentKiB(group: $0.pid) }.reduce(0, +)
         say(String(format: "Lab up in %.0f s; %d processes, %.1f GiB resident.", Date().timeIntervalSince(started), state.processes.count, Double(rss) / 1_048_576))
         return settings
@@ -311,9 +306,7 @@ public struct Lab: Sendable {
                 return
             }
             // Alive but not answering: stop it, wait for it to go (uwsgi cannot rebind while the old master lives).
-            runner.signal(recorded.pid, SIGTERM)
-            for _ in 0..<100 where runner.groupAlive(recorded.pid) { try await Task.sleep(for: .milliseconds(200)) }
-            if runner.groupAlive(recorded.pid) { runner.signal(recorded.pid, SIGKILL) }
+            await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
         }
         if let port = spec.port, probe.isListening(port) {
             throw LabFailure(step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
@@ -350,9 +343,7 @@ public struct Lab: Sendable {
         switch spec.health {
         case .alive: return true
         case .tcp(let port): return probe.isListening(port)
-        case .http(let url):
-            guard let url = URL(string: url), let response = try? await http.send(HTTPRequest(url: url)) else { return false }
-            return response.status > 0 && response.status < 500
+        case .http(let url): return await http.answers(url)
         }
     }
 

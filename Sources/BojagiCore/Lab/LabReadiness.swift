@@ -4,9 +4,10 @@ import Foundation
 enum LabReadiness {
     /// Maps the compute host into cell1. nova-compute creates its compute node a little after it starts, and a
     /// discovery before that maps nothing, so discover until `list_hosts` shows the host.
-    /// `novaManage` is `nova-manage --config-file … cell_v2`.
-    static func waitForComputeMapped(runner: any ProcessRunner, novaManage: [String], host: String, log: String, computeLog: String,
+    /// `settings`: a node whose nova.conf reaches the cell database.
+    static func waitForComputeMapped(runner: any ProcessRunner, settings: LabSettings, host: String, log: String, computeLog: String,
                                      timeout: Double = 120) async throws {
+        let novaManage = [settings.venv + "/bin/nova-manage", "--config-file", settings.path("etc/nova/nova.conf"), "cell_v2"]
         let mapped = try await Poll.until(timeout: timeout, every: .seconds(2)) {
             var hosts = ""
             for arguments in [["discover_hosts", "--verbose"], ["list_hosts"]] {
@@ -70,10 +71,9 @@ enum LabReadiness {
     static func waitForAnswer(cloudsFile: String, cloud: String, type: String, path: String, step: String, failure: String, log: String,
                               timeout: Double, accept: ([String: Any]) -> Bool) async throws {
         let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
-        guard let endpoint = session.endpoint(type) else {
+        guard let url = session.url(type, path) else {
             throw LabFailure(step: step, message: "no \(type) endpoint in the catalog")
         }
-        let url = URL(string: endpoint.absoluteString.trimmingSuffix("/") + path)!
         let accepted = try await Poll.until(timeout: timeout, every: .seconds(2)) {
             let answer = try? await session.call("GET", url)
             return (answer?.json as? [String: Any]).map(accept) ?? false

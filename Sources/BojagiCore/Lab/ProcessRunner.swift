@@ -47,6 +47,20 @@ extension ProcessRunner {
 
     /// The process or any member of its group is still there.
     public func groupAlive(_ pid: Int32) -> Bool { isAlive(pid) || (residentKiB(group: pid) ?? 0) > 0 }
+
+    /// SIGTERM to the group `pid` leads; SIGKILL only if `running` still holds after `grace` seconds (a pid that
+    /// has gone may already belong to someone else), then up to `killWait` seconds for it to go. Returns whether
+    /// SIGKILL was needed. `running` defaults to the process itself being alive.
+    @discardableResult
+    public func terminate(_ pid: Int32, grace: Double, killWait: Double = 5, running: ((Int32) -> Bool)? = nil) async -> Bool {
+        let running = running ?? { self.isAlive($0) }
+        signal(pid, SIGTERM, group: true)
+        if (try? await Poll.until(timeout: grace, every: .milliseconds(100)) { !running(pid) }) ?? false { return false }
+        guard running(pid) else { return false }
+        signal(pid, SIGKILL, group: true)
+        _ = try? await Poll.until(timeout: killWait, every: .milliseconds(50)) { !running(pid) }
+        return true
+    }
 }
 
 /// Foundation's Process. Output goes through a file, not a pipe: a daemon a command leaves behind (epmd) would

@@ -8,6 +8,14 @@ public protocol HTTPClient: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
+extension HTTPClient {
+    /// Whether a GET of `url` gets an HTTP answer below 500: the service is up, whatever it says.
+    public func answers(_ url: String) async -> Bool {
+        guard let url = URL(string: url), let response = try? await send(HTTPRequest(url: url)) else { return false }
+        return response.status > 0 && response.status < 500
+    }
+}
+
 public struct HTTPRequest: Sendable {
     public var method: String
     public var url: URL

@@ -70,6 +70,16 @@ public struct OpenStackSession: Sendable {
         endpoints.first { $0.type == type }?.url
     }
 
+    /// `path` under the catalog's endpoint of `type`; nil when the catalog has none.
+    public func url(_ type: String, _ path: String) -> URL? {
+        endpoint(type).map { Self.join($0, path) }
+    }
+
+    /// `base` and `path` with exactly one slash between them.
+    static func join(_ base: URL, _ path: String) -> URL {
+        URL(string: base.absoluteString.trimmingSuffix("/") + (path.hasPrefix("/") ? path : "/" + path))!
+    }
+
     /// An authenticated call; non-2xx answers become `APIError` with the service's own message.
     @discardableResult
     public func call(_ method: String, _ url: URL, json: Any? = nil, body: Data? = nil,

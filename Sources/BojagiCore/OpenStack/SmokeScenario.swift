@@ -38,7 +38,7 @@ final class SmokeScenario {
         guard let base = session.endpoint(type) ?? (type == "volumev3" ? session.endpoint("block-storage") : nil) else {
             throw OpenStackSession.APIError(method: "CATALOG", url: type, status: 0, message: "no \(type) endpoint in the catalog")
         }
-        return URL(string: base.absoluteString.trimmingSuffix("/") + "/" + path)!
+        return OpenStackSession.join(base, path)
     }
 
     private func scenario() async {

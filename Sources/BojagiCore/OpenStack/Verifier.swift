@@ -56,7 +56,7 @@ public struct Verifier: Sendable {
         if let probe = Self.probes[endpoint.type] {
             let base = endpoint.type == "identity" ? root : endpoint.url
             do {
-                let response = try await session.call("GET", URL(string: base.absoluteString.trimmingSuffix("/") + "/" + probe)!)
+                let response = try await session.call("GET", OpenStackSession.join(base, probe))
                 seconds = max(seconds, response.seconds)
             } catch {
                 return VerifyReport.ServiceCheck(type: endpoint.type, name: endpoint.name, url: endpoint.url.absoluteString,
