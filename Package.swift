@@ -1,17 +1,26 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers, each a target; an arrow runs only downward, and the compiler refuses an import that runs upward:
+//
+//   bojagi            the command line: parse, call a service, print
+//     BojagiLab       single-node and HA labs, drills: processes and network namespaces
+//     BojagiOpenStack HTTP client, Keystone session, verify and its smoke scenario
+//     BojagiCore      pure: catalog, blueprint, resolve, topology, plan, validate, render — values in, values out
 let package = Package(
     name: "Bojagi",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bojagi", targets: ["bojagi"]),
         .library(name: "BojagiCore", targets: ["BojagiCore"]),
+        .library(name: "BojagiOpenStack", targets: ["BojagiOpenStack"]),
+        .library(name: "BojagiLab", targets: ["BojagiLab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -23,17 +32,48 @@ let package = Package(
             ],
             resources: [.copy("Resources/catalog"), .copy("Resources/kolla")]
         ),
+        .target(
+            name: "BojagiOpenStack",
+            dependencies: [
+                "BojagiCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "BojagiLab",
+            dependencies: [
+                "BojagiCore",
+                "BojagiOpenStack",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bojagi",
             dependencies: [
                 "BojagiCore",
+                "BojagiOpenStack",
+                "BojagiLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "BojagiTestSupport",
+            dependencies: ["BojagiCore"],
+            path: "Tests/BojagiTestSupport"
         ),
         .testTarget(
             name: "BojagiCoreTests",
-            dependencies: ["BojagiCore"],
+            dependencies: ["BojagiCore", "BojagiTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "BojagiOpenStackTests",
+            dependencies: ["BojagiOpenStack", "BojagiTestSupport"]
+        ),
+        .testTarget(
+            name: "BojagiLabTests",
+            dependencies: ["BojagiLab", "BojagiOpenStack", "BojagiTestSupport"]
         ),
     ]
 )

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
 mkdir -p .build
 
-swift build --build-tests || { echo "0 passed, 1 failed"; exit 1; }
+swift build --build-tests --explicit-target-dependency-import-check error || { echo "0 passed, 1 failed"; exit 1; }
 swift test --skip-build 2>&1 | tee .build/test.log
 unit_status=${PIPESTATUS[0]}
 passed=$(grep -Eo "Test run with [0-9]+ tests?" .build/test.log | tail -1 | grep -Eo "[0-9]+" || echo 0)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BojagiCore
+import BojagiOpenStack
+import BojagiLab
 
 struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

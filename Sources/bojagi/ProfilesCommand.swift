@@ -1,5 +1,7 @@
 import ArgumentParser
 import BojagiCore
+import BojagiOpenStack
+import BojagiLab
 
 struct ProfilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BojagiCore
 import Foundation
+import BojagiOpenStack
+import BojagiLab
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 @Suite struct BlueprintDecoderTests {
     func errors(_ yaml: String) -> [Diagnostic] {

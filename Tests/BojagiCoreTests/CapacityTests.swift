@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 /// Capacity figures against hand calculations.
 @Suite struct CapacityTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 @Suite struct CatalogTests {
     let catalog = Fixtures.catalog

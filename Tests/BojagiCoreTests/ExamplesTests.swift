@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 /// Every blueprint under examples/ decodes, plans and validates without errors.
 @Suite struct ExamplesTests {

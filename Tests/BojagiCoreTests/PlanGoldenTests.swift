@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 /// `bojagi plan` output, pinned: re-record with BOJAGI_RECORD=1 when a change is intended.
 @Suite struct PlanGoldenTests {

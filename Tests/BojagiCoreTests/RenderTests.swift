@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 @Suite struct RenderTests {
     static let kolla: KollaFiles = { try! KollaFiles.bundled() }()

@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 @Suite struct ResolverTests {
     /// The seed's packaging samples (summary item 4), on the release of the talk.

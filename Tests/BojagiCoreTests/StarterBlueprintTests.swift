@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 @Suite struct StarterBlueprintTests {
     /// What `bojagi init` writes must decode and plan without errors, for every profile and release.

@@ -1,5 +1,6 @@
 import Testing
 @testable import BojagiCore
+import BojagiTestSupport
 
 /// One rule's proof: the clean base blueprint passes it, and `mutate` makes it fire with `severity` and a
 /// message containing `message`.

@@ -1,0 +1,316 @@
+import Foundation
+import BojagiCore
+import BojagiOpenStack
+
+/// The failover drill on the HA lab: continuous probes of every API through the VIP while the VIP holder's load balancer,
+/// the active Galera node and the RabbitMQ node leading the drill's queue are killed one after the other; each
+/// fault is restored (the killed processes restarted) and the clusters must heal before the next one.
+public struct Drill: Sendable {
+    let lab: HALab
+    let http: HTTPClient
+    let progress: @Sendable (String) -> Void
+    /// Time between API probe rounds (plus the round's own time when it is slower).
+    public var interval: Duration = .milliseconds(150)
+    /// How long to watch after a fault at least, and at most.
+    public var minimumObservation = 6.0
+    public var maximumObservation = 60.0
+    /// Seconds of uninterrupted success that count as recovered.
+    public var stableSeconds = 3.0
+    public var healTimeout = 180.0
+
+    public static let probeQueue = "bojagi.drill.probe"
+    public static let keptQueue = "bojagi.drill.kept"
+
+    public init(lab: HALab, http: HTTPClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.lab = lab
+        self.http = http
+        self.progress = progress
+    }
+
+    struct Fault {
+        let name: String
+        let target: HALabNode
+        let action: String
+        let inject: () async throws -> Void
+        let restore: () async throws -> Void
+        var watchVIP = false
+    }
+
+    public func run() async throws -> DrillReport {
+        let started = Date()
+        let runID = Self.runID(started)
+        let secrets = try lab.secrets()
+        let status = await lab.status()
+        guard status.healthy else {
+            throw LabFailure(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
+        }
+        let config = try lab.cloudConfig()
+        let admin = try await retry("admin token") { try await OpenStackSession.authenticate(config, http: http) }
+        let apiProbe = DrillProbe(config: config, http: http, catalog: admin)
+        guard !apiProbe.reads.isEmpty else { throw LabFailure(step: "drill", message: "the lab's catalog has no API to probe") }
+        _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
+
+        let timeline = DrillTimeline()
+        let probe = Task { [interval] in
+            let deadline = Date().addingTimeInterval(1800)
+            var turn = 0
+            while !Task.isCancelled && Date() < deadline {
+                let start = Date()
+                await timeline.append(await apiProbe.sample(turn: turn))
+                turn += 1
+                let left = interval - .milliseconds(Int(Date().timeIntervalSince(start) * 1000))
+                if left > .zero { try? await Task.sleep(for: left) }
+            }
+        }
+        let queueLog = "\(lab.paths.drill)/queue-\(runID).jsonl"
+        try FileManager.default.createDirectory(atPath: lab.paths.drill, withIntermediateDirectories: true)
+        let queueProbe = try await lab.runner.start(lab.commands.rabbitProbe(["loop", Self.probeQueue, "0.5", "1800", queueLog], secrets: secrets),
+                                                    namespace: nil, environment: [:], log: "\(lab.paths.drill)/queue-probe.log")
+        var results: [DrillReport.Fault] = []
+        var made: [URL] = []
+        do {
+            try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+            for make in [loadBalancerFault, databaseFault, queueFault] {
+                let fault = try await make(secrets)
+                let result = try await perform(fault, runID: runID, admin: admin, secrets: secrets,
+                                               timeline: timeline, queueLog: queueLog, made: &made)
+                results.append(result)
+            }
+        } catch {
+            probe.cancel()
+            await stopProbe(queueProbe)
+            throw error
+        }
+        probe.cancel()
+        await stopProbe(queueProbe)
+        for url in made.reversed() { _ = try? await admin.call("DELETE", url) }
+
+        let report = DrillReport(
+            runID: runID, keystoneURL: lab.topology.keystoneURL,
+            probe: "every \(Int(interval.inSeconds * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
+                + "(\(apiProbe.description)); 3 s timeout",
+            queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every 0.5 s, nodes tried in order",
+            faults: results, seconds: Date().timeIntervalSince(started))
+        let json = try JSON.encode(report)
+        try DirectoryWriter().write([RenderedFile(path: "drill/drill-\(runID).json", contents: json),
+                                     RenderedFile(path: "drill/latest.json", contents: json)], to: URL(fileURLWithPath: lab.paths.home))
+        progress("report saved: \(lab.paths.drill)/drill-\(runID).json")
+        return report
+    }
+
+    // MARK: the three faults
+
+    func loadBalancerFault(_ secrets: HALabSecrets) async throws -> Fault {
+        guard let holder = await lab.vipHolder() else { throw LabFailure(step: "drill", message: "nobody holds the VIP") }
+        return Fault(
+            name: "load-balancer", target: holder,
+            action: "SIGKILL to keepalived's main process on \(holder.name) (the VIP holder; its VRRP child withdraws the VIP as "
+                + "the parent dies) and to HAProxy there",
+            inject: {
+                _ = try lab.kill(.keepalived, on: holder, signal: SIGKILL, group: false)
+                _ = try lab.kill(.haproxy, on: holder, signal: SIGKILL)
+            },
+            restore: {
+                try await lab.restart(.haproxy, on: holder)
+                try await lab.restart(.keepalived, on: holder)
+            },
+            watchVIP: true)
+    }
+
+    func databaseFault(_ secrets: HALabSecrets) async throws -> Fault {
+        // HAProxy sends every database connection to the first node; the others are backups.
+        let active = lab.topology.nodes[0]
+        return Fault(
+            name: "database", target: active,
+            action: "kill -9 mariadbd on \(active.name), the Galera node HAProxy sends traffic to",
+            inject: { _ = try lab.kill(.mariadb, on: active, signal: SIGKILL) },
+            restore: { try await lab.restart(.mariadb, on: active) })
+    }
+
+    func queueFault(_ secrets: HALabSecrets) async throws -> Fault {
+        var leader: HALabNode?
+        for node in lab.topology.nodes where leader == nil { leader = await lab.rabbitmqLeader(of: Self.keptQueue, askingAt: node) }
+        let target = leader ?? lab.topology.nodes[0]
+        return Fault(
+            name: "queue", target: target,
+            action: "kill -9 the RabbitMQ node on \(target.name)\(leader == nil ? "" : ", leader of quorum queue \(Self.keptQueue)")",
+            inject: { _ = try lab.kill(.rabbitmq, on: target, signal: SIGKILL) },
+            restore: { try await lab.restart(.rabbitmq, on: target) })
+    }
+
+    // MARK: one fault
+
+    func perform(_ fault: Fault, runID: String, admin: OpenStackSession, secrets: HALabSecrets,
+                 timeline: DrillTimeline, queueLog: String, made: inout [URL]) async throws -> DrillReport.Fault {
+        let marker = "bojagi-drill-\(runID)-\(fault.name)"
+        // Written before the fault, read back after it healed: a Keystone project, a Neutron network (when the
+        // lab runs Neutron) and a message on a quorum queue.
+        let project = try await retry("create project \(marker)") {
+            try await create(admin, type: "identity", path: "/projects", kind: "project",
+                             body: ["name": marker, "domain_id": "default", "description": "bojagi drill: must survive every fault"])
+        }
+        made.append(project)
+        let network = admin.endpoint("network") == nil ? nil : try await retry("create network \(marker)") {
+            try await create(admin, type: "network", path: "/v2.0/networks", kind: "network", body: ["name": marker])
+        }
+        if let network { made.append(network) }
+        _ = try await retry("queue \(marker)") { try await queue(["publish", Self.keptQueue, marker], secrets: secrets) }
+        try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+
+        progress("\(fault.name): \(fault.action)")
+        let before = await lab.vipHolder()
+        let injected = Date().timeIntervalSince1970
+        try await fault.inject()
+        let vip: Task<(Double, HALabNode)?, Never>? = fault.watchVIP ? Task {
+            while Date().timeIntervalSince1970 - injected < 30 {
+                if let holder = await lab.vipHolder(), holder != before { return (Date().timeIntervalSince1970 - injected, holder) }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return nil
+        } : nil
+
+        // Watch until both probes have been fine for a while after their last failure.
+        while true {
+            let now = Date().timeIntervalSince1970
+            let elapsed = now - injected
+            if elapsed >= maximumObservation { break }
+            if elapsed >= minimumObservation {
+                let apiStable = await timeline.stable(for: stableSeconds, now: now)
+                let queueStable = Self.stable(queueSamples(queueLog), for: stableSeconds, now: now)
+                if apiStable && queueStable { break }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let restoring = Date().timeIntervalSince1970
+        let moved = await vip?.value
+
+        progress("\(fault.name): restarting what was killed on \(fault.target.name), waiting for the clusters to heal")
+        try await fault.restore()
+        let healed = await waitHealed()
+        let healSeconds = Date().timeIntervalSince1970 - restoring
+        try await Task.sleep(for: .seconds(stableSeconds))
+        let restored = Date().timeIntervalSince1970
+
+        let kept = await name(admin, project, kind: "project") == marker
+        let networkKept = network == nil ? nil : await name(admin, network!, kind: "network") == marker
+        let messages = (try? await retry("read queue") { try await queue(["get", Self.keptQueue], secrets: secrets) })?["messages"] as? [String] ?? []
+        let samples = await timeline.samples
+        let queueSamples = queueSamples(queueLog)
+        let window = samples.filter { $0.time >= injected && $0.time < restoring }
+        var notes: [String] = []
+        if moved == nil && fault.watchVIP { notes.append("the VIP did not move within 30 s") }
+        if !healed { notes.append("not healed after \(Int(healTimeout)) s: \(await lab.status().text)") }
+        let result = DrillReport.Fault(
+            name: fault.name, target: fault.target.name, action: fault.action,
+            api: DrillWindow.measure(samples, from: injected, to: restoring),
+            apiRequests: Dictionary(grouping: window) { $0.service ?? "?" }.mapValues(\.count),
+            apiFailures: Dictionary(grouping: window.filter { !$0.ok }) { $0.service ?? "?" }.mapValues(\.count),
+            queue: DrillWindow.measure(queueSamples, from: injected, to: restoring),
+            apiDuringRestore: DrillWindow.measure(samples, from: restoring, to: restored),
+            vipMoveSeconds: moved?.0, vipHolderAfter: moved?.1.name,
+            projectKept: kept, messageKept: messages.contains(marker), networkKept: networkKept,
+            healed: healed, healSeconds: healSeconds,
+            galeraClusterSize: await lab.galeraClusterSize(on: lab.topology.nodes[1]),
+            rabbitmqRunningNodes: await lab.rabbitmqRunningNodes(on: lab.topology.nodes[1]),
+            notes: notes)
+        progress(String(format: "%@: API down %.1f s (%d/%d failed), queue down %.1f s, healed %@, data %@", fault.name,
+                        result.api.unavailableSeconds, result.api.failed, result.api.requests, result.queue.unavailableSeconds,
+                        healed ? "yes" : "NO", result.dataKept ? "kept" : "LOST"))
+        return result
+    }
+
+    /// Every process alive, a VIP holder, Galera of 3 synced on every node, RabbitMQ 3 running nodes on every node.
+    func waitHealed() async -> Bool {
+        let nodes = lab.topology.nodes
+        return (try? await Poll.until(timeout: healTimeout, every: .seconds(1)) {
+            var healthy = lab.state()?.processes.allSatisfy { lab.runner.isAlive($0.pid) } ?? false
+            if healthy { healthy = await lab.vipHolder() != nil }
+            for node in nodes where healthy {
+                let size = await lab.galeraClusterSize(on: node)
+                let synced = await lab.galeraSynced(node)
+                healthy = size == nodes.count && synced
+            }
+            for node in nodes where healthy { healthy = await lab.rabbitmqRunningNodes(on: node) == nodes.count }
+            return healthy
+        }) ?? false
+    }
+
+    func waitStable(_ timeline: DrillTimeline, queueLog: String, timeout: Double) async throws {
+        let stable = try await Poll.until(timeout: timeout, every: .milliseconds(200)) {
+            let now = Date().timeIntervalSince1970
+            return await timeline.stable(for: 2, now: now) && Self.stable(queueSamples(queueLog), for: 2, now: now)
+        }
+        if stable { return }
+        throw LabFailure(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
+                         tail: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
+    }
+
+    // MARK: helpers
+
+    /// The queue probe ends on SIGTERM; SIGKILL only if it is still there after two seconds.
+    func stopProbe(_ pid: Int32) async {
+        await lab.runner.terminate(pid, grace: 2, killWait: 0)
+    }
+
+    /// Whether every sample of the last `seconds` succeeded, there was at least one, and the samples go back that far.
+    static func stable(_ samples: [DrillSample], for seconds: Double, now: Double) -> Bool {
+        let recent = samples.filter { $0.time >= now - seconds }
+        return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
+    }
+
+    func queueSamples(_ log: String) -> [DrillSample] {
+        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let time = object["t"] as? Double, let ok = object["ok"] as? Bool else { return nil }
+            return DrillSample(time: time, ok: ok, error: object["error"] as? String, seconds: object["seconds"] as? Double ?? 0)
+        }
+    }
+
+    /// Runs the pika client once; its last output line is a JSON object.
+    func queue(_ arguments: [String], secrets: HALabSecrets) async throws -> [String: Any] {
+        let log = "\(lab.paths.drill)/queue-probe.log"
+        let result = try await lab.runner.run(lab.commands.rabbitProbe(arguments, secrets: secrets), namespace: nil, environment: [:], log: log)
+        guard result.status == 0, let line = result.output.split(separator: "\n").last,
+              let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw LabFailure(step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
+                             tail: result.output.split(separator: "\n").suffix(3).map(String.init))
+        }
+        return object
+    }
+
+    /// POSTs `{kind: body}` to the service's endpoint + path; returns the new resource's URL.
+    func create(_ session: OpenStackSession, type: String, path: String, kind: String, body: [String: Any]) async throws -> URL {
+        guard let collection = session.url(type, path) else { throw LabFailure(step: "drill", message: "no \(type) endpoint in the catalog") }
+        let response = try await session.call("POST", collection, json: [kind: body])
+        guard let id = ((response.json as? [String: Any])?[kind] as? [String: Any])?["id"] as? String else {
+            throw LabFailure(step: "drill", message: "POST \(collection.absoluteString) answered without an id")
+        }
+        return OpenStackSession.join(collection, id)
+    }
+
+    /// The resource's name read back (retried while the cloud settles), nil when it is gone.
+    func name(_ session: OpenStackSession, _ url: URL, kind: String) async -> String? {
+        let response = try? await retry("read \(url.absoluteString)") { try await session.call("GET", url) }
+        return ((response?.json as? [String: Any])?[kind] as? [String: Any])?["name"] as? String
+    }
+
+    func retry<T>(_ what: String, timeout: Double = 30, _ body: () async throws -> T) async throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do { return try await body() } catch {
+                if Date() >= deadline { throw LabFailure(step: "drill", message: "\(what): \(error)") }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+
+    static func runID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: date)
+    }
+}
+

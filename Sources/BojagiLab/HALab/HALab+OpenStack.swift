@@ -1,0 +1,173 @@
+import Foundation
+import BojagiCore
+import BojagiOpenStack
+
+/// The planned OpenStack services in the HA lab: every API and its daemons on each controller, behind HAProxy on
+/// the VIP; nova-compute and cinder-volume on the compute node. The configuration is the single-node lab's
+/// (`LabConfigRenderer`), with each node's own address to listen on and the database, Keystone and the catalog
+/// through the VIP, every RabbitMQ node and every memcached listed.
+extension HALab {
+    /// The OpenStack tree of `node`; nil is the tree all nodes share (the registration script, Glance's images,
+    /// Horizon's static files).
+    func openstackSettings(_ node: HALabNode?, components: [LabComponent], secrets: LabSecrets) -> LabSettings {
+        let ports = topology.ports
+        let network = LabNetwork(
+            bind: (node ?? topology.nodes[0]).address, endpointHost: topology.vip, database: "\(topology.vip):\(ports.mariadb)",
+            rabbitmq: topology.nodes.map { "\($0.address):\(ports.rabbitmq)" }, rabbitmqUser: HALabSecrets.user,
+            memcached: topology.nodes.map { "\($0.address):\(ports.memcached)" }, hostName: (node ?? topology.nodes[0]).name,
+            databaseClients: ["%"])
+        return LabSettings(name: "ha-lab", release: HALab.release, home: node.map(paths.openstack) ?? paths.openstack, venv: commands.venv,
+                           ports: LabPorts(offset: 0), components: components, secrets: secrets, user: "root", network: network,
+                           shared: paths.openstack)
+    }
+
+    /// The passwords of the services' database and Keystone users, kept beside the lab's own; the admin, RabbitMQ
+    /// and Keystone database passwords are the HA lab's.
+    func openstackSecrets(_ secrets: HALabSecrets, components: [LabComponent]) throws -> LabSecrets {
+        let home = URL(fileURLWithPath: paths.openstack)
+        let existing: LabSecrets?
+        do { existing = try LabSecrets.load(from: home) } catch {
+            throw LabFailure(step: "secrets", message: "\(paths.openstack)/\(LabSecrets.fileName) is unreadable (\(error))",
+                             fix: "move it away to draw new service passwords")
+        }
+        var values = LabSecrets.make(for: components, existing: existing, source: secretSource)
+        values.adminPassword = secrets.keystoneAdmin
+        values.rabbitmqPassword = secrets.rabbitmq
+        values.database["keystone"] = secrets.keystoneDatabase
+        return values
+    }
+
+    /// Every OpenStack file of the lab, paths relative to its home.
+    func openstackFiles(components: [LabComponent], secrets: LabSecrets) throws -> [RenderedFile] {
+        let prefix = paths.relative(paths.openstack)
+        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: secrets))
+        var files = [try secrets.file(), shared.registerScript()].map { $0.moved(under: prefix) }
+        for node in topology.allNodes {
+            let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets))
+            let nodePrefix = paths.relative(paths.openstack(node))
+            for component in Self.openstackComponents(on: node, of: components) {
+                files += renderer.config(component).map { $0.moved(under: nodePrefix) }
+                if node.role == .controller, let uwsgi = renderer.uwsgi(component) { files.append(uwsgi.moved(under: nodePrefix)) }
+            }
+        }
+        return files
+    }
+
+    /// Keystone is the HA lab's own; controllers run the rest, the compute node nova and cinder's volume service.
+    static func openstackComponents(on node: HALabNode, of components: [LabComponent]) -> [LabComponent] {
+        switch node.role {
+        case .controller: components.filter { $0 != .keystone }
+        case .compute: components.filter { $0 == .nova || $0 == .cinder }
+        }
+    }
+
+    /// The long-running processes of `node`, APIs first.
+    func openstackProcesses(on node: HALabNode, components: [LabComponent], secrets: LabSecrets) -> [LabProcessSpec] {
+        let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets))
+        let mine = Self.openstackComponents(on: node, of: components)
+        switch node.role {
+        case .controller:
+            return mine.map(renderer.apiProcess) + mine.flatMap(renderer.daemonProcesses).filter { !Self.computeOnly.contains($0.name) }
+        case .compute:
+            return mine.flatMap(renderer.daemonProcesses).filter { Self.computeOnly.contains($0.name) }
+        }
+    }
+
+    static let computeOnly: Set<String> = ["nova-compute", "cinder-volume"]
+
+    /// Databases, catalog, schemas, then every process on every node; done when each API answers through the VIP.
+    /// `values`: the services' passwords, as `openstackSecrets` drew them for the files `up` rendered.
+    func openstack(_ state: inout HALabState, values: LabSecrets) async throws {
+        let components = state.components
+        guard components.contains(where: { $0 != .keystone }) else { return }
+        let http = URLSessionHTTPClient(timeout: 5)
+        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values))
+        let first = topology.nodes[0]
+        let log = "\(paths.home)/log/openstack.log"
+        progress("openstack: \(components.filter { $0 != .keystone }.map(\.rawValue).joined(separator: ", ")) on \(topology.nodes.map(\.name).joined(separator: ", ")), "
+                 + "compute on \(topology.computes.map(\.name).joined(separator: ", "))")
+        try await check("databases", commands.sql(shared.databasesSQL().contents, on: first), log: log)
+        try await check("register services in keystone", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "catalog"], log: log)
+
+        let pending = components.filter { $0 != .keystone && !state.prepared.contains($0.rawValue) }
+        if !pending.isEmpty {
+            progress("openstack: database schemas of \(pending.map(\.rawValue).joined(separator: ", ")) (once, through the VIP)")
+            let renderer = LabConfigRenderer(settings: openstackSettings(first, components: components, secrets: values))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for component in pending {
+                    group.addTask {
+                        for (title, command) in renderer.preparation(component) {
+                            try await check(title, command, log: "\(paths.home)/log/\(component.rawValue)-manage.log")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            state.prepared += pending.map(\.rawValue)
+            try save(state)
+        }
+
+        let processes = topology.allNodes.map { ($0, openstackProcesses(on: $0, components: components, secrets: values)) }
+        for (node, specs) in processes {
+            for spec in specs { try await launch(spec, on: node, state: &state) }
+        }
+        progress("openstack: waiting for every API on every controller")
+        for (node, specs) in processes where node.role == .controller {
+            for spec in specs {
+                guard case .http(let url) = spec.health else { continue }
+                let log = paths.log(spec.name, node)
+                try await waitFor("\(spec.name) on \(node.name)", timeout: 300, log: log, watching: state.pid(spec.name, node)) {
+                    await http.answers(url)
+                }
+            }
+        }
+        if components.contains(.nova), let compute = topology.computes.first {
+            progress("openstack: mapping \(compute.name) into cell1, creating flavors")
+            try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: components, secrets: values),
+                                                        host: compute.name, log: log, computeLog: paths.log("nova-compute", compute))
+            try await check("flavors", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "flavor"], log: log)
+            try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                        host: compute.name, computeLog: paths.log("nova-compute", compute))
+        }
+        if components.contains(.cinder), let compute = topology.computes.first {
+            progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
+            try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                     volumeLog: paths.log("cinder-volume", compute))
+        }
+        for component in components {
+            let url = topology.apiURL(component) + component.healthPath
+            try await waitFor("\(component.rawValue) through the VIP", timeout: 60, log: paths.log(.haproxy, first)) { await http.answers(url) }
+        }
+    }
+
+
+    /// Each API through the VIP: its HTTP status, or nil when it does not answer.
+    public func apiAnswers(_ components: [LabComponent]) async -> [HALabStatus.API] {
+        var result: [HALabStatus.API] = []
+        for component in components {
+            let url = topology.apiURL(component)
+            let response = try? await URLSessionHTTPClient(timeout: 5).send(HTTPRequest(url: URL(string: url + component.healthPath)!))
+            result.append(HALabStatus.API(service: component.rawValue, url: url, status: response?.status,
+                                          milliseconds: response.map { Int($0.seconds * 1000) }))
+        }
+        return result
+    }
+
+    func launch(_ spec: LabProcessSpec, on node: HALabNode, state: inout HALabState) async throws {
+        let log = paths.log(spec.name, node)
+        let pid: Int32
+        do {
+            pid = try await runner.start(spec.command, namespace: node.namespace, environment: spec.environment, log: log)
+        } catch {
+            throw LabFailure(step: "\(spec.name) on \(node.name)", message: "\(error)", log: log)
+        }
+        state.record(spec.name, node, pid: pid)
+        try save(state)
+    }
+}
+
+extension RenderedFile {
+    func moved(under prefix: String) -> RenderedFile {
+        RenderedFile(path: prefix + "/" + path, contents: contents, mode: mode)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import BojagiCore
+import BojagiOpenStack
+
+/// What `lab up` started, so `status` and `down` act on exactly those processes: `<home>/state.json`.
+public struct LabState: Sendable, Hashable, Codable {
+    public struct Process: Sendable, Hashable, Codable {
+        public let name: String
+        /// Also the process group and session id: every process is started with `setsid`.
+        public let pid: Int32
+        public let command: [String]
+        public let log: String
+        /// An HTTP URL that answers when the service is up, if it has one.
+        public let health: String?
+        public let port: Int?
+
+        public init(name: String, pid: Int32, command: [String], log: String, health: String?, port: Int?) {
+            self.name = name
+            self.pid = pid
+            self.command = command
+            self.log = log
+            self.health = health
+            self.port = port
+        }
+    }
+
+    public var blueprint: String
+    public var release: String
+    public var portOffset: Int
+    public var processes: [Process]
+    /// Services whose databases (and keys) are prepared: a second `up` skips their one-shot steps.
+    public var prepared: [String] = []
+
+    public static let fileName = "state.json"
+
+    public init(blueprint: String, release: String, portOffset: Int, processes: [Process] = []) {
+        self.blueprint = blueprint
+        self.release = release
+        self.portOffset = portOffset
+        self.processes = processes
+    }
+
+    public func process(named name: String) -> Process? { processes.first { $0.name == name } }
+
+    public mutating func record(_ process: Process) {
+        processes.removeAll { $0.name == process.name }
+        processes.append(process)
+    }
+
+    public func file() throws -> RenderedFile {
+        RenderedFile(path: Self.fileName, contents: try LabJSON.encode(self), mode: 0o644)
+    }
+
+    public static func load(from home: URL) throws -> LabState? {
+        guard let data = FileManager.default.contents(atPath: home.appendingPathComponent(fileName).path) else { return nil }
+        return try LabJSON.decode(LabState.self, from: data)
+    }
+}
