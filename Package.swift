@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BojagiLabTests",
-            dependencies: ["BojagiLab", "BojagiOpenStack", "BojagiTestSupport"]
+            dependencies: ["BojagiLab", "BojagiOpenStack", "BojagiTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

@@ -3,6 +3,7 @@ import BojagiCore
 import Foundation
 import BojagiOpenStack
 import BojagiLab
+import Logging
 
 @main
 struct Bojagi: AsyncParsableCommand {
@@ -20,6 +21,12 @@ struct Bojagi: AsyncParsableCommand {
         """,
         subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self, SizeCommand.self, BenchCommand.self, RenderCommand.self, VerifyCommand.self, LabCommand.self, DrillCommand.self]
     )
+
+    /// The libraries log through swift-log; the command line decides where their lines go.
+    static func main() async {
+        LoggingSystem.bootstrap(ConsoleLogHandler.init)
+        await main(nil)
+    }
 }
 
 /// Options every command that reads the catalog shares.

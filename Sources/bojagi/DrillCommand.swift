@@ -3,6 +3,7 @@ import BojagiCore
 import Foundation
 import BojagiOpenStack
 import BojagiLab
+import Logging
 
 struct DrillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,10 +50,16 @@ struct DrillCommand: AsyncParsableCommand {
             ProcessInfo.processInfo.environment["BOJAGI_HOME"] ?? (NSHomeDirectory() + "/.bojagi")
         }
 
+        func logger(_ label: String, quiet: Bool) -> Logger {
+            var logger = Logger(label: label)
+            if quiet { logger.logLevel = .warning }
+            return logger
+        }
+
         func lab(quiet: Bool = false) -> HALab {
             let home = home.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "\(bojagiHome)/ha-lab"
             return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/openstack-\(HALab.release)", runner: SystemProcessRunner(),
-                         secretSource: CryptoSecretSource(), progress: { if !quiet { printError("• \($0)") } })
+                         secretSource: CryptoSecretSource(), logger: logger(ConsoleLogHandler.Labels.haLab, quiet: quiet))
         }
     }
 
@@ -66,7 +73,7 @@ struct DrillCommand: AsyncParsableCommand {
             let lab = options.lab()
             let report: DrillReport
             do {
-                report = try await Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), progress: { printError("• \($0)") }).run()
+                report = try await Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), logger: Logger(label: ConsoleLogHandler.Labels.drill)).run()
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

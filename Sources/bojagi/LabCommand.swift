@@ -3,6 +3,7 @@ import BojagiCore
 import Foundation
 import BojagiOpenStack
 import BojagiLab
+import Logging
 
 struct LabCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,9 +68,8 @@ struct LabHomeOptions: ParsableArguments {
 }
 
 func makeLab() -> Lab {
-    Lab(runner: SystemProcessRunner(), http: URLSessionHTTPClient(timeout: 5), probe: SocketPortProbe(), secrets: CryptoSecretSource()) { line in
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
+    Lab(runner: SystemProcessRunner(), http: URLSessionHTTPClient(timeout: 5), probe: SocketPortProbe(), secrets: CryptoSecretSource(),
+        logger: Logger(label: ConsoleLogHandler.Labels.lab))
 }
 
 struct LabUpCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 import BojagiCore
 @testable import BojagiOpenStack
@@ -112,7 +113,7 @@ import BojagiTestSupport
 
     @Test func otherReleasesAreRefusedWithAFix() async throws {
         let plan = try Self.plan().withRelease("2025.1")
-        let lab = Lab(runner: NoProcesses(), http: NoHTTP(), probe: NoPorts(), secrets: PinnedSecrets()) { _ in }
+        let lab = Lab(runner: NoProcesses(), http: NoHTTP(), probe: NoPorts(), secrets: PinnedSecrets(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lab-\(UUID().uuidString)")
         await #expect(throws: LabFailure.self) {
             try await lab.up(plan: plan, options: .init(home: home, venv: home, scripts: home, ports: LabPorts(), user: "root"))

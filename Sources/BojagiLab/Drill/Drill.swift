@@ -1,6 +1,7 @@
 import Foundation
 import BojagiCore
 import BojagiOpenStack
+import Logging
 
 /// The failover drill on the HA lab: continuous probes of every API through the VIP while the VIP holder's load balancer,
 /// the active Galera node and the RabbitMQ node leading the drill's queue are killed one after the other; each
@@ -8,7 +9,7 @@ import BojagiOpenStack
 public struct Drill: Sendable {
     let lab: HALab
     let http: HTTPClient
-    let progress: @Sendable (String) -> Void
+    let logger: Logger
     /// Time between API probe rounds (plus the round's own time when it is slower).
     public var interval: Duration = .milliseconds(150)
     /// How long to watch after a fault at least, and at most.
@@ -21,11 +22,14 @@ public struct Drill: Sendable {
     public static let probeQueue = "bojagi.drill.probe"
     public static let keptQueue = "bojagi.drill.kept"
 
-    public init(lab: HALab, http: HTTPClient, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(lab: HALab, http: HTTPClient, logger: Logger = Logger(label: "bojagi.drill")) {
         self.lab = lab
         self.http = http
-        self.progress = progress
+        self.logger = logger
     }
+
+    /// One line of progress.
+    func progress(_ line: String) { logger.info("\(line)") }
 
     struct Fault {
         let name: String

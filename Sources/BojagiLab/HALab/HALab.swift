@@ -1,6 +1,7 @@
 import Foundation
 import BojagiCore
 import BojagiOpenStack
+import Logging
 
 /// The seed's HA design on one machine: three controller namespaces on a bridge, each with Galera, a RabbitMQ
 /// node, memcached, HAProxy, keepalived, Keystone and every other planned API and its daemons, all using the
@@ -15,17 +16,20 @@ public struct HALab: Sendable {
     public let commands: HALabCommands
     let runner: any ProcessRunner
     let secretSource: SecretSource
-    let progress: @Sendable (String) -> Void
+    let logger: Logger
 
     public init(home: String, venv: String, runner: ProcessRunner, secretSource: SecretSource, topology: HALabTopology = .standard,
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                logger: Logger = Logger(label: "bojagi.ha-lab")) {
         self.topology = topology
         self.paths = HALabPaths(home: home)
         self.commands = HALabCommands(topology: topology, paths: paths, venv: venv)
         self.runner = runner
         self.secretSource = secretSource
-        self.progress = progress
+        self.logger = logger
     }
+
+    /// One line of progress.
+    func progress(_ line: String) { logger.info("\(line)") }
 
     // MARK: up
 

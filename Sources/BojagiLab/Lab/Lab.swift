@@ -1,9 +1,10 @@
 import Foundation
 import BojagiCore
 import BojagiOpenStack
+import Logging
 
 /// Brings the single-node lab up, reports on it and takes it down. Everything it touches comes in through `init`:
-/// the process runner, the HTTP client and port probe for health checks, and where progress goes.
+/// the process runner, the HTTP client and port probe for health checks, and the logger its progress goes to.
 public struct Lab: Sendable {
     public struct Options: Sendable {
         public var home: URL
@@ -29,16 +30,19 @@ public struct Lab: Sendable {
     let http: any HTTPClient
     let probe: any PortProbe
     let secrets: any SecretSource
-    let say: @Sendable (String) -> Void
+    let logger: Logger
 
     public init(runner: any ProcessRunner, http: any HTTPClient, probe: any PortProbe, secrets: any SecretSource,
-                say: @escaping @Sendable (String) -> Void) {
+                logger: Logger) {
         self.runner = runner
         self.http = http
         self.probe = probe
         self.secrets = secrets
-        self.say = say
+        self.logger = logger
     }
+
+    /// One line of progress.
+    func say(_ line: String) { logger.info("\(line)") }
 
     // MARK: up
 
