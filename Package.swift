@@ -72,6 +72,10 @@ let package = Package(
             dependencies: ["BojagiOpenStack", "BojagiTestSupport"]
         ),
         .testTarget(
+            name: "BojagiCommandTests",
+            dependencies: ["bojagi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "BojagiLabTests",
             dependencies: ["BojagiLab", "BojagiOpenStack", "BojagiTestSupport", .product(name: "Logging", package: "swift-log")]
         ),

@@ -8,9 +8,10 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure decode + plan + validate of a large synthetic blueprint.",
+        usage: "bojagi bench [--hosts <hosts>] [--iterations <iterations>]",
         discussion: """
-        Generates a valid blueprint with the given number of hosts (3 controllers, a fifth storage hosts, the
-        rest computes), then times decoding it and planning it (resolve, placement, capacity and every
+        Generates a valid blueprint with the given number of hosts (3 controllers, a fifth storage hosts, the \
+        rest computes), then times decoding it and planning it (resolve, placement, capacity and every \
         validation rule), repeated. Build with `swift build -c release` for figures worth quoting.
 
         Examples:

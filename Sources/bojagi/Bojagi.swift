@@ -11,7 +11,7 @@ struct Bojagi: AsyncParsableCommand {
         commandName: "bojagi",
         abstract: "Package community OpenStack for one organisation's workload.",
         discussion: """
-        Bojagi chooses the OpenStack projects a business needs instead of "everything", explains every
+        Bojagi chooses the OpenStack projects a business needs instead of "everything", explains every \
         choice, and writes the deployment for kolla-ansible.
 
         Start with:
@@ -68,7 +68,8 @@ extension Catalog {
     func releaseOption(_ text: String?) throws -> Release? {
         guard let text else { return nil }
         guard let release = release(named: text) else {
-            throw CommandFailure("unknown release '\(text)'. `bojagi catalog --releases` lists them.")
+            let names = releases.flatMap { [$0.id, $0.name].compactMap { $0 } }
+            throw CommandFailure("unknown release '\(text)'" + Suggestion.sentence(for: text, in: names) + " `bojagi catalog --releases` lists them.")
         }
         return release
     }

@@ -7,8 +7,9 @@ struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Show what Bojagi knows about OpenStack projects and releases.",
+        usage: "bojagi catalog [<service>] [--release <release>] [--releases] [<options>]",
         discussion: """
-        Every fact names its source (openstack/governance, openstack/releases, kolla-ansible, the Project
+        Every fact names its source (openstack/governance, openstack/releases, kolla-ansible, the Project \
         Navigator's data).
 
         Examples:

@@ -10,21 +10,21 @@ struct DrillCommand: AsyncParsableCommand {
         commandName: "drill",
         abstract: "Kill the HA lab's load balancer, a database node and a queue node while probing; measure.",
         discussion: """
-        While every API is probed through the VIP every 150 ms (a new Keystone
-        token, then a read from the next API in turn: Keystone, Glance, Nova,
-        Neutron, Cinder, Placement, Heat, as the lab runs them; Heat's is an RPC
-        call to heat-engine over RabbitMQ, the others read the database) and a RabbitMQ
-        client (pika, from the lab's venv) round-trips a message on a quorum
-        queue every 0.5 s, the drill kills the VIP holder's keepalived and
-        HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then
+        While every API is probed through the VIP every 150 ms (a new Keystone \
+        token, then a read from the next API in turn: Keystone, Glance, Nova, \
+        Neutron, Cinder, Placement, Heat, as the lab runs them; Heat's is an RPC \
+        call to heat-engine over RabbitMQ, the others read the database) and a RabbitMQ \
+        client (pika, from the lab's venv) round-trips a message on a quorum \
+        queue every 0.5 s, the drill kills the VIP holder's keepalived and \
+        HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then \
         the RabbitMQ node leading the drill's queue (kill -9).
 
-        For each fault it reports the seconds of API unavailability (first failed
-        request to the first success after the last failure), the failed requests
-        by API, whether a project, a Neutron network and a queued message written
-        before the fault are still there, and, after restarting what was killed,
-        whether the clusters healed (Galera back to 3, RabbitMQ 3 running nodes).
-        The report is saved as JSON in the lab home. Exits 1 when a fault did not
+        For each fault it reports the seconds of API unavailability (first failed \
+        request to the first success after the last failure), the failed requests \
+        by API, whether a project, a Neutron network and a queued message written \
+        before the fault are still there, and, after restarting what was killed, \
+        whether the clusters healed (Galera back to 3, RabbitMQ 3 running nodes). \
+        The report is saved as JSON in the lab home. Exits 1 when a fault did not \
         heal or lost data.
 
         The HA lab comes up with `bojagi lab up --ha FILE` (or `bojagi drill lab up FILE`).
@@ -87,16 +87,18 @@ struct DrillCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lab",
             abstract: "Bring the HA lab up, show it, or take it down.",
+            usage: "bojagi drill lab up|status|down [<file>] [<options>]",
             discussion: """
-            up [FILE]: three controller namespaces (bjctl1..3, 10.99.0.11-13) on a
-            bridge in bjhub, the VIP 10.99.0.10, and Galera, RabbitMQ, memcached,
-            HAProxy, keepalived, Keystone and every API the blueprint's plan selects
-            (glance, placement, nova, neutron, cinder, heat, horizon) in each; nova-compute
-            and cinder-volume in bjcmp1 (10.99.0.21). The host reaches them through
-            the veth bjhost (10.99.0.1). Without FILE: Keystone only. Needs root,
-            scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh 2026.2.
+            up [FILE]: three controller namespaces (bjctl1..3, 10.99.0.11-13) on a \
+            bridge in bjhub, the VIP 10.99.0.10, and Galera, RabbitMQ, memcached, \
+            HAProxy, keepalived, Keystone and every API the blueprint's plan selects \
+            (glance, placement, nova, neutron, cinder, heat, horizon) in each; nova-compute \
+            and cinder-volume in bjcmp1 (10.99.0.21). The host reaches them through \
+            the veth bjhost (10.99.0.1). Without FILE: Keystone only. Needs root, \
+            scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh 2026.2. \
             A second up does nothing when all is well.
-            down: stops exactly what up started, by pid, and deletes the namespaces;
+
+            down: stops exactly what up started, by pid, and deletes the namespaces; \
             --wipe also deletes data, configs and logs.
             """
         )

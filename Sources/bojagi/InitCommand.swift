@@ -8,6 +8,7 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a commented starter bojagi.yaml.",
+        usage: "bojagi init --profile <profile> --release <release> [<options>]",
         discussion: """
         Examples:
           bojagi init --profile web-application --release 2025.1
@@ -32,7 +33,8 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try options.catalog()
         guard let profile = catalog.profiles[profile] else {
-            throw CommandFailure("unknown profile '\(self.profile)'. Profiles: \(catalog.profiles.keys.sorted().joined(separator: ", "))")
+            throw CommandFailure("unknown profile '\(self.profile)'" + Suggestion.sentence(for: self.profile, in: catalog.profiles.keys)
+                                 + " Profiles: \(catalog.profiles.keys.sorted().joined(separator: ", "))")
         }
         guard let release = try catalog.releaseOption(release) else { return }
         let url = URL(fileURLWithPath: output)

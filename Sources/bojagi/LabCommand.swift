@@ -10,14 +10,14 @@ struct LabCommand: AsyncParsableCommand {
         commandName: "lab",
         abstract: "Run the blueprint's OpenStack on this machine, for trials and training.",
         discussion: """
-        A single-node lab: the planned services Bojagi can run from PyPI (keystone, glance, placement, nova,
-        neutron, cinder, heat, horizon) in a virtual environment Bojagi manages, pinned per release, with MariaDB,
-        RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs);
+        A single-node lab: the planned services Bojagi can run from PyPI (keystone, glance, placement, nova, \
+        neutron, cinder, heat, horizon) in a virtual environment Bojagi manages, pinned per release, with MariaDB, \
+        RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs); \
         cinder a fake volume driver. Planned services the lab cannot run are listed with the reason.
 
-        With --ha, the HA lab instead (needs root): three controller network namespaces, each with
-        Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP
-        10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then
+        With --ha, the HA lab instead (needs root): three controller network namespaces, each with \
+        Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP \
+        10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then \
         kills its load balancer, a database node and a queue node while probing.
 
         Examples:
@@ -75,7 +75,8 @@ func makeLab() -> Lab {
 struct LabUpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
-        abstract: "Install, configure and start the lab; a second run keeps what already runs.")
+        abstract: "Install, configure and start the lab; a second run keeps what already runs.",
+        usage: "bojagi lab up [<file>] [--ha] [--home <dir>] [<options>]")
 
     @Argument(help: "The blueprint.") var file = "bojagi.yaml"
     @OptionGroup var home: LabHomeOptions
@@ -191,7 +192,8 @@ struct LabStatusCommand: AsyncParsableCommand {
 struct LabDownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "down",
-        abstract: "Stop exactly the processes the lab started; keep its data unless --wipe.")
+        abstract: "Stop exactly the processes the lab started; keep its data unless --wipe.",
+        usage: "bojagi lab down [<file>] [--ha] [--home <dir>] [--wipe] [<options>]")
 
     @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
     @OptionGroup var home: LabHomeOptions

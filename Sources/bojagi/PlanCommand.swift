@@ -9,8 +9,8 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Resolve a blueprint into an explained package.",
         discussion: """
-        Prints every service with the reason it is in the package, its maturity, adoption and kolla-ansible
-        flag; then findings; then totals beside the seed's "vendor ships everything" package.
+        Prints every service with the reason it is in the package, its maturity, adoption and kolla-ansible \
+        flag; then findings; then totals beside the seed's "vendor ships everything" package. \
         Exits 1 when there are errors, 2 when the blueprint cannot be read.
 
         Examples:

@@ -7,6 +7,7 @@ struct ProfilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
         abstract: "List the workload packages and the capabilities they ask for.",
+        usage: "bojagi profiles [--capabilities] [--release <release>] [<options>]",
         discussion: """
         Examples:
           bojagi profiles

@@ -9,13 +9,13 @@ struct RenderCommand: AsyncParsableCommand {
         commandName: "render",
         abstract: "Write the kolla-ansible and cephadm deployment directory for a blueprint.",
         discussion: """
-        Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the
-        blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/
-        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs) and ceph/ (cephadm
-        spec, bootstrap script, client keys). Files whose bytes did not change are left alone; nothing is
+        Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the \
+        blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/ \
+        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs) and ceph/ (cephadm \
+        spec, bootstrap script, client keys). Files whose bytes did not change are left alone; nothing is \
         written when the blueprint has errors.
 
-        --check renders in memory and exits 1 if the directory differs, printing a diff that never shows
+        --check renders in memory and exits 1 if the directory differs, printing a diff that never shows \
         secret values: for CI of a deployment repository.
 
         Examples:

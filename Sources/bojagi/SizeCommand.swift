@@ -8,9 +8,10 @@ struct SizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "size",
         abstract: "Size compute and storage nodes for servers you are migrating.",
+        usage: "bojagi size <file> [<options>]",
         discussion: """
-        Reads a CSV of existing servers (name,cores,ram_gib,storage_gb,utilisation) — the seed's
-        UNIX-to-Linux case — and prints how many compute and storage nodes of the given models hold them,
+        Reads a CSV of existing servers (name,cores,ram_gib,storage_gb,utilisation) — the seed's \
+        UNIX-to-Linux case — and prints how many compute and storage nodes of the given models hold them, \
         constraint by constraint, with one spare node so the load survives a node loss.
 
         Examples:

@@ -8,8 +8,8 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check a blueprint before any host is touched.",
         discussion: """
-        Runs every rule (HA, networks, hosts, Ceph, services, capacity, secrets, releases) and prints the
-        findings, errors first, each with its rule id, the blueprint path and line, and a fix. Prints nothing
+        Runs every rule (HA, networks, hosts, Ceph, services, capacity, secrets, releases) and prints the \
+        findings, errors first, each with its rule id, the blueprint path and line, and a fix. Prints nothing \
         when the blueprint is clean. Exits 1 when there are errors, 2 when the blueprint cannot be read.
 
         Examples:

@@ -8,16 +8,18 @@ struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a cloud through its OpenStack APIs.",
+        usage: "bojagi verify [--cloud <cloud>] [--no-smoke] [<options>]",
         discussion: """
-        Authenticates with Keystone v3 (password or application credential), then for every service in the
-        catalog reports whether it is reachable, its API version and microversion, latency, and whether an
-        authenticated request succeeds. Then runs a smoke scenario — image upload, network + subnet, server
-        boot, volume create + attach — and deletes what it made. Reads clouds.yaml with --cloud / OS_CLOUD,
-        or the OS_* environment, like the openstack client; works on any OpenStack cloud.
+        Authenticates with Keystone v3 (password or application credential), then for every service in the \
+        catalog reports whether it is reachable, its API version and microversion, latency, and whether an \
+        authenticated request succeeds. Then runs a smoke scenario — image upload, network + subnet, server \
+        boot, volume create + attach — and deletes what it made. Reads clouds.yaml with --cloud / OS_CLOUD, \
+        or the OS_* environment, like the openstack client; works on any OpenStack cloud. \
         Exits 1 when anything fails.
 
         Examples:
-          OS_CLIENT_CONFIG_FILE=~/.bojagi/lab/trial/clouds.yaml bojagi verify --cloud bojagi-lab
+          export OS_CLIENT_CONFIG_FILE=~/.bojagi/lab/trial/clouds.yaml
+          bojagi verify --cloud bojagi-lab
           bojagi verify --no-smoke --format json
         """
     )

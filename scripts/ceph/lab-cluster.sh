@@ -20,8 +20,10 @@
 # - Rendered CRUSH rules put replicas on distinct hosts; this machine is one host. Each OSD therefore gets a CRUSH
 #   location of its own: the k-th OSD of a device class sits in host bucket lab-host-(k mod --hosts). With the
 #   default 3 buckets, size-3 pools on a host-failure-domain rule go active+clean as on a real cluster.
-# - Ceph labels a new OSD hdd by itself (the file is on a rotational disk here); the label must be removed
-#   before another is set. The wanted class is also in the OSD's own ceph.conf section (crush_device_class).
+# - A new OSD labels itself hdd when it starts (the file is on a rotational disk here), and a label is only
+#   replaced by removing it first (rm-device-class, then set-device-class). Here the class is given in
+#   `ceph osd new` and osd_class_update_on_start is off; `up` checks every label and fixes one that differs.
+#   (crush_device_class in ceph.conf is read by ceph-volume only, not by the OSD.)
 # - Without a reachable monitor a `ceph` command waits 300 s: every call here uses --connect-timeout, and is run
 #   under `timeout` too. Clients get client_mount_timeout for the same reason.
 # - The monitor warns below 30 % free disk (MON_DISK_LOW): mon_data_avail_warn is lowered to 10 %.
@@ -80,7 +82,7 @@ ceph_() { timeout "$CALL_TIMEOUT" ceph -c "$conf" --connect-timeout "$CONNECT_TI
 
 # Whether PID is a live daemon of this cluster: its command line names our ceph.conf. (A PID can be reused after
 # a crash; a killed daemon nobody reaps is a zombie with an empty command line.)
-ours() { [[ "$1" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "-c $conf "; }
+ours() { [[ "$1" =~ ^[0-9]+$ ]] && tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "-c $conf "; }
 
 # The PID in DATA_DIR/run/NAME.pid if that daemon runs, else nothing (and status 1).
 running_pid() {
@@ -105,6 +107,9 @@ start_daemon() {
     kill -0 "$pid" 2>/dev/null || die "$name exited at once; see $data/log/$name.stdout and $data/log/$name.log"
     say "$name started (pid $pid)"
 }
+
+# Runs a command, showing its output only if it fails.
+quiet() { local out; out="$("$@" 2>&1)" || { echo "$out" >&2; return 1; }; }
 
 # Waits until CHECK (a command) succeeds: wait_for SECONDS WHAT CHECK...
 wait_for() {
@@ -177,8 +182,10 @@ bluestore_block_create = true
 bluestore_block_size = $size_bytes
 # Ceph's default is 4 GiB of cache target per OSD; a lab has several OSDs on one machine.
 osd_memory_target = 1073741824
-# Each OSD's CRUSH location and class are in its own section below; it sets them when it starts.
+# Each OSD's CRUSH location is in its own section below; it moves there when it starts. Its class is given
+# when it is created: an OSD must not label itself (it would say hdd, and a label is only replaced by removing it).
 osd_crush_update_on_start = true
+osd_class_update_on_start = false
 
 [client]
 # Keyring only here: a keyring under [global] would be the daemons' too.
@@ -221,7 +228,8 @@ create_osd() {
     local class="$1" k="$2" uuid secret id dir
     uuid="$(cat /proc/sys/kernel/random/uuid)"
     secret="$(ceph-authtool --gen-print-key)"
-    id="$(printf '{"cephx_secret": "%s"}' "$secret" | ceph_ osd new "$uuid" -i -)"
+    # The class is set as the OSD enters the map, so data never lands on it under a wrong tier's rule.
+    id="$(printf '{"cephx_secret": "%s", "crush_device_class": "%s"}' "$secret" "$class" | ceph_ osd new "$uuid" -i -)"
     [[ "$id" =~ ^[0-9]+$ ]] || die "ceph osd new returned '$id'"
     dir="$data/osd/$id"
     rm -rf "$dir"   # a directory left by an mkfs that did not finish
@@ -239,7 +247,6 @@ create_osd() {
 
 [osd.$id]
 crush_location = root=default host=lab-host-$((k % hosts))
-crush_device_class = $class
 EOF
     say "osd.$id created ($class, lab-host-$((k % hosts)))"
     new_id="$id"
@@ -252,8 +259,8 @@ label_osds() {
         want="$(cat "$data/osd/$id/lab-class")"
         have="$(ceph_ osd crush get-device-class "osd.$id" 2>/dev/null || true)"
         [[ "$have" == "$want" ]] && continue
-        [[ -n "$have" ]] && ceph_ osd crush rm-device-class "osd.$id" >/dev/null
-        ceph_ osd crush set-device-class "$want" "osd.$id" >/dev/null
+        [[ -z "$have" ]] || quiet ceph_ osd crush rm-device-class "osd.$id"
+        quiet ceph_ osd crush set-device-class "$want" "osd.$id"
         say "osd.$id labelled $want${have:+ (was $have)}"
     done
 }

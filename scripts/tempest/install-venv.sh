@@ -17,7 +17,9 @@
 #    packages and 56 smoke tests (VPNaaS, agents, SSH to guests) that change what `tempest run --smoke`
 #    means; keystone's adds ~2000 RBAC tests that need scope-enforcing policies; none is in a selection or an
 #    interop guideline Bojagi runs. Adding one is a line in REQS and a new constraints.txt.
-#  - python-subunit brings subunit2csv / subunit2junitxml (per-test results); stestr is Tempest's runner.
+#  - python-subunit brings subunit2csv and subunit2junitxml (per-test results; the JUnit XML keeps skip reasons
+#    and tracebacks, the CSV does not); subunit2junitxml needs junitxml, which python-subunit does not pull in.
+#    stestr is Tempest's runner.
 #
 # Environment: TEMPEST_PYTHON=/path/to/python3.11 overrides interpreter discovery.
 set -euo pipefail
@@ -27,7 +29,7 @@ source "$HERE/../lib/venv.sh"
 BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
 VENV="${1:-$BOJAGI_HOME/venvs/tempest}"
 CONSTRAINTS="$HERE/constraints.txt"
-REQS=("tempest==47.0.0" "heat-tempest-plugin==3.0.0" python-subunit stestr)
+REQS=("tempest==47.0.0" "heat-tempest-plugin==3.0.0" python-subunit junitxml stestr)
 
 find_python() {
     local c

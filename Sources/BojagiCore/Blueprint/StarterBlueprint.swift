@@ -6,6 +6,7 @@ public enum StarterBlueprint {
             return "#   \(capability)" + (provider.map { " (\($0))" } ?? " (nothing provides it in \(release.label))")
         }
         let ceph = release.recommendedCeph ?? "squid"
+        let host = hostOS(for: release)
         // Object storage through Ceph RGW where kolla-ansible no longer deploys Swift.
         let rgw = Resolver(catalog: catalog).resolve(Blueprint(release: release.name, profile: profile.name))
             .services.contains("ceph-rgw")
@@ -42,8 +43,9 @@ public enum StarterBlueprint {
 
         deployment:
           engine: kolla-ansible
-          base_distro: rocky          # rocky, ubuntu or debian
+          base_distro: \(host.distro)\(String(repeating: " ", count: max(1, 16 - host.distro.count)))# rocky, ubuntu or debian
           container_engine: docker    # docker or podman
+          \(host.line)
 
         # Hosts and their roles: control, network, compute, storage, monitoring.
         # A range such as cmp[01:02] stands for identical hosts; addresses count up from the one given.
@@ -97,5 +99,17 @@ public enum StarterBlueprint {
           central_logging: false
 
         """
+    }
+
+    /// The host OS line: the release's first supported Rocky (kolla-ansible's own default base), else its first
+    /// supported OS, so `validate` can check it (REL001); a comment where the catalog has no list for the release.
+    static func hostOS(for release: Release) -> (distro: String, line: String) {
+        guard let supported = release.hostOS, let os = supported.first(where: { $0.hasPrefix("rocky-") }) ?? supported.first else {
+            return ("rocky", "# host_os: the catalog has no host OS list for \(release.label); set the hosts' OS, e.g. rocky-9")
+        }
+        let distro = HostOSRule.distro(of: os)
+        let others = supported.filter { $0 != os }
+        return (["rocky", "ubuntu", "debian"].contains(distro) ? distro : "rocky",
+                "host_os: \(os)" + (others.isEmpty ? "" : "   # also supported: \(others.joined(separator: ", "))"))
     }
 }

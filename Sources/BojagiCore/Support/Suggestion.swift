@@ -1,7 +1,10 @@
-/// "Did you mean" for names a user typed: the closest candidate within a small edit distance.
+/// "Did you mean" for names a user typed: the shortest candidate the word begins (`web-app` → `web-application`),
+/// else the closest candidate within a small edit distance (`desginate` → `designate`).
 public enum Suggestion {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = word.lowercased()
+        let prefixed = target.count >= 2 ? candidates.filter { $0.lowercased().hasPrefix(target) && $0.count > target.count } : []
+        if let shortest = prefixed.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
         let limit = max(2, target.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -16,6 +19,12 @@ public enum Suggestion {
     /// ` — did you mean 'nova'?` or an empty string.
     public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+    }
+
+    /// ` — did you mean 'nova'?` or `.`: the end of a sentence that more text follows.
+    public static func sentence(for word: String, in candidates: some Sequence<String>) -> String {
+        let hint = phrase(for: word, in: candidates)
+        return hint.isEmpty ? "." : hint
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
