@@ -1,0 +1,96 @@
+import Foundation
+import BojagiCore
+import BojagiOpenStack
+import Logging
+
+extension HALab {
+    func network(_ state: inout HALabState) async throws {
+        progress("network: namespaces \(topology.namespaces.joined(separator: ", ")), bridge \(topology.bridge), VIP \(topology.vip)")
+        let existing = await existingNamespaces()
+        if let clash = topology.namespaces.first(where: existing.contains) {
+            throw LabFailure(step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
+                             + "fix: `ip netns del \(clash)` if it is a leftover")
+        }
+        let hub = topology.hubNamespace
+        let prefix = "/\(topology.prefixLength)"
+        state.namespaces.append(hub)
+        try save(state)
+        try await ip(["netns", "add", hub])
+        try await ip(["-n", hub, "link", "set", "lo", "up"])
+        try await ip(["-n", hub, "link", "add", topology.bridge, "type", "bridge"])
+        try await ip(["-n", hub, "link", "set", topology.bridge, "up"])
+        for node in topology.allNodes {
+            state.namespaces.append(node.namespace)
+            try save(state)
+            try await ip(["netns", "add", node.namespace])
+            try await ip(["link", "add", topology.hubPort(node), "netns", hub, "type", "veth", "peer", "name", topology.nodeInterface, "netns", node.namespace])
+            try await ip(["-n", hub, "link", "set", topology.hubPort(node), "master", topology.bridge, "up"])
+            try await ip(["-n", node.namespace, "addr", "add", node.address + prefix, "dev", topology.nodeInterface])
+            try await ip(["-n", node.namespace, "link", "set", topology.nodeInterface, "up"])
+            try await ip(["-n", node.namespace, "link", "set", "lo", "up"])
+            // HAProxy binds the VIP on every node, holder or not.
+            try await check("network", ["sysctl", "-qw", "net.ipv4.ip_nonlocal_bind=1"], namespace: node.namespace)
+        }
+        state.hostLink = topology.hostInterface
+        try save(state)
+        try await ip(["link", "add", topology.hostInterface, "type", "veth", "peer", "name", topology.hostPeer, "netns", hub])
+        try await ip(["-n", hub, "link", "set", topology.hostPeer, "master", topology.bridge, "up"])
+        try await ip(["addr", "add", topology.hostAddress + prefix, "dev", topology.hostInterface])
+        try await ip(["link", "set", topology.hostInterface, "up"])
+    }
+
+    func galera(_ state: inout HALabState, secrets: HALabSecrets) async throws {
+        let first = topology.nodes[0]
+        let grastate = "\(paths.mysqlData(first))/grastate.dat"
+        if !FileManager.default.fileExists(atPath: "\(paths.mysqlData(first))/mysql") {
+            progress("galera: initialising \(first.name)'s datadir")
+            try await check("galera", commands.installDatabase(on: first), namespace: first.namespace, log: paths.log(.mariadb, first))
+        } else if let text = try? String(contentsOfFile: grastate, encoding: .utf8) {
+            // `down` stops the first node last, so its data is the newest: let it bootstrap again.
+            try text.replacingOccurrences(of: "safe_to_bootstrap: 0", with: "safe_to_bootstrap: 1").write(toFile: grastate, atomically: true, encoding: .utf8)
+        }
+        progress("galera: bootstrapping the cluster on \(first.name)")
+        try await launch(.mariadb, on: first, state: &state, bootstrap: true)
+        try await waitFor("galera on \(first.name)", timeout: 60, log: paths.log(.mariadb, first), watching: state.pid(.mariadb, first)) { await galeraSynced(first) }
+        try await check("galera", commands.sql(GaleraConfig.bootstrapSQL(secrets: secrets), on: first), log: paths.log(.mariadb, first))
+        progress("galera: \(topology.nodes.dropFirst().map(\.name).joined(separator: ", ")) join (rsync SST)")
+        for node in topology.nodes.dropFirst() {
+            try await launch(.mariadb, on: node, state: &state)
+            try await waitFor("galera on \(node.name)", timeout: 90, log: paths.log(.mariadb, node), watching: state.pid(.mariadb, node)) { await galeraSynced(node) }
+        }
+        try await waitFor("galera cluster of \(topology.nodes.count)", timeout: 30, log: paths.log(.mariadb, first)) {
+            await galeraClusterSize(on: first) == topology.nodes.count
+        }
+    }
+
+    func rabbitmq(_ state: inout HALabState) async throws {
+        let first = topology.nodes[0]
+        progress("rabbitmq: \(first.name) first, then the others join by classic peer discovery")
+        try await launch(.rabbitmq, on: first, state: &state)
+        try await waitFor("rabbitmq on \(first.name)", timeout: 90, log: paths.log(.rabbitmq, first), watching: state.pid(.rabbitmq, first)) {
+            await rabbitmqRunningNodes(on: first) != nil
+        }
+        for node in topology.nodes.dropFirst() { try await launch(.rabbitmq, on: node, state: &state) }
+        try await waitFor("rabbitmq cluster of \(topology.nodes.count)", timeout: 120, log: paths.log(.rabbitmq, topology.nodes[2])) {
+            await rabbitmqRunningNodes(on: first) == topology.nodes.count
+        }
+        try await check("rabbitmq", commands.rabbitmqctl(["set_policy", "--apply-to", "queues", RabbitMQConfig.policyName,
+                                                          RabbitMQConfig.policyPattern, RabbitMQConfig.policyDefinition], on: first),
+                        namespace: first.namespace, environment: rabbitEnvironment(first), log: paths.log(.rabbitmq, first))
+    }
+
+    func keystone(_ state: inout HALabState, secrets: HALabSecrets) async throws {
+        let first = topology.nodes[0]
+        let log = paths.log(.keystone, first)
+        progress("keystone: db_sync and bootstrap through the VIP, then uwsgi on every node")
+        try await check("keystone", commands.keystoneManage(["db_sync"], on: first), namespace: first.namespace, log: log)
+        try await check("keystone", commands.keystoneManage([
+            "bootstrap", "--bootstrap-password", secrets.keystoneAdmin, "--bootstrap-username", "admin",
+            "--bootstrap-project-name", "admin", "--bootstrap-role-name", "admin", "--bootstrap-service-name", "keystone",
+            "--bootstrap-region-id", "RegionOne", "--bootstrap-admin-url", topology.keystoneURL,
+            "--bootstrap-internal-url", topology.keystoneURL, "--bootstrap-public-url", topology.keystoneURL,
+        ], on: first), namespace: first.namespace, log: log)
+        for node in topology.nodes { try await launch(.keystone, on: node, state: &state) }
+        try await waitFor("keystone token through the VIP", timeout: 90, log: log) { await tokenThroughVIP() }
+    }
+}

@@ -1,0 +1,224 @@
+import BojagiCore
+import BojagiOpenStack
+
+extension LabConfigRenderer {
+    // MARK: OpenStack services
+
+    func authtoken(_ user: String) -> [(String, String)] {
+        let s = settings
+        return [
+            ("www_authenticate_uri", s.keystoneURL),
+            ("auth_url", s.keystoneURL),
+            ("memcached_servers", s.memcachedServers),
+            ("auth_type", "password"),
+            ("project_domain_name", "Default"),
+            ("user_domain_name", "Default"),
+            ("project_name", "service"),
+            ("username", user),
+            ("password", s.secrets.service[user] ?? ""),
+            ("service_token_roles_required", "true"),
+            ("region_name", s.region),
+        ]
+    }
+
+    /// Credentials of `user` for calling another service (nova → neutron/placement/cinder, neutron → nova).
+    func serviceCredentials(_ user: String) -> [(String, String)] {
+        let s = settings
+        return [
+            ("auth_url", s.keystoneURL),
+            ("auth_type", "password"),
+            ("project_domain_name", "Default"),
+            ("user_domain_name", "Default"),
+            ("project_name", "service"),
+            ("username", user),
+            ("password", s.secrets.service[user] ?? ""),
+            ("region_name", s.region),
+        ]
+    }
+
+    func lockPath(_ component: LabComponent) -> (String, [(String, String)]) {
+        ("oslo_concurrency", [("lock_path", settings.path("run/lock/\(component.rawValue)"))])
+    }
+
+    func defaults(_ component: LabComponent) -> [(String, String)] {
+        [("host", settings.network.hostName), ("debug", "false"), ("use_stderr", "true"), ("graceful_shutdown_timeout", "5"), ("state_path", settings.path("data/\(component.rawValue)"))]
+    }
+
+    public func config(_ component: LabComponent) -> [RenderedFile] {
+        let s = settings
+        let header = "# Bojagi lab \(s.name) (\(s.release)): rendered by `bojagi lab up`; changes are overwritten.\n"
+        func file(_ path: String, _ ini: INIFile) -> RenderedFile {
+            RenderedFile(path: path, contents: header + ini.text, mode: 0o600)
+        }
+        switch component {
+        case .keystone:
+            return [file("etc/keystone/keystone.conf", INIFile([
+                ("DEFAULT", [("debug", "false"), ("use_stderr", "true")]),
+                ("cache", [("enabled", "true"), ("backend", "dogpile.cache.pymemcache"),
+                           ("memcache_servers", s.memcachedServers)]),
+                ("credential", [("key_repository", s.path("etc/keystone/credential-keys"))]),
+                ("database", [("connection", s.databaseURL(.keystone))]),
+                ("fernet_tokens", [("key_repository", s.path("etc/keystone/fernet-keys"))]),
+                ("token", [("provider", "fernet")]),
+            ]))]
+        case .glance:
+            return [file("etc/glance/glance-api.conf", INIFile([
+                ("DEFAULT", [("debug", "false"), ("use_stderr", "true"), ("enabled_backends", "file:file"),
+                             ("image_cache_dir", s.path("data/glance/cache"))]),
+                ("database", [("connection", s.databaseURL(.glance))]),
+                ("file", [("filesystem_store_datadir", s.sharedPath("data/glance/images"))]),
+                ("glance_store", [("default_backend", "file")]),
+                ("keystone_authtoken", authtoken("glance")),
+                lockPath(.glance),
+                ("os_glance_staging_store", [("filesystem_store_datadir", s.path("data/glance/staging"))]),
+                ("os_glance_tasks_store", [("filesystem_store_datadir", s.path("data/glance/tasks"))]),
+                ("paste_deploy", [("flavor", "keystone"), ("config_file", s.venv + "/etc/glance/glance-api-paste.ini")]),
+            ]))]
+        case .placement:
+            return [file("etc/placement/placement.conf", INIFile([
+                ("DEFAULT", [("debug", "false"), ("use_stderr", "true")]),
+                ("api", [("auth_strategy", "keystone")]),
+                ("keystone_authtoken", authtoken("placement")),
+                ("placement_database", [("connection", s.databaseURL(.placement))]),
+            ]))]
+        case .nova:
+            return [file("etc/nova/nova.conf", INIFile([
+                ("DEFAULT", defaults(.nova) + [
+                    ("transport_url", s.transportURL),
+                    // No real VMs: nova's fake virt driver pretends to boot servers. This variant keeps a node
+                    // identity in state_path/compute_id like a real driver; plain FakeDriver writes none, and
+                    // nova-compute then refuses to start a second time ("No local node identity found").
+                    ("compute_driver", "fake.FakeDriverWithoutFakeNodes"),
+                    ("instances_path", s.path("data/nova/instances")),
+                    ("my_ip", s.host),
+                ]),
+                ("api", [("auth_strategy", "keystone")]),
+                ("api_database", [("connection", s.databaseURL(.nova, database: "nova_api"))]),
+                ("cinder", [("os_region_name", s.region)]),
+                // One worker each (the default is one per core): the HA lab runs three of each on two cores.
+                ("conductor", [("workers", "1")]),
+                ("database", [("connection", s.databaseURL(.nova))]),
+                ("glance", [("region_name", s.region)]),
+                ("keystone_authtoken", authtoken("nova")),
+                ("neutron", serviceCredentials("nova")),
+                lockPath(.nova),
+                ("oslo_messaging_notifications", [("driver", "noop")]),
+                ("placement", serviceCredentials("nova")),
+                ("scheduler", [("discover_hosts_in_cells_interval", "5"), ("workers", "1")]),
+                ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova")),
+                ("vnc", [("enabled", "false")]),
+                ("wsgi", [("api_paste_config", s.venv + "/etc/nova/api-paste.ini")]),
+            ]))]
+        case .neutron:
+            return [
+                file("etc/neutron/neutron.conf", INIFile([
+                    ("DEFAULT", defaults(.neutron) + [
+                        ("transport_url", s.transportURL),
+                        ("core_plugin", "ml2"),
+                        ("service_plugins", "router"),
+                        ("auth_strategy", "keystone"),
+                        ("api_paste_config", s.venv + "/etc/neutron/api-paste.ini"),
+                        ("notify_nova_on_port_status_changes", s.runs(.nova) ? "true" : "false"),
+                        ("notify_nova_on_port_data_changes", s.runs(.nova) ? "true" : "false"),
+                    ]),
+                    ("database", [("connection", s.databaseURL(.neutron))]),
+                    ("keystone_authtoken", authtoken("neutron")),
+                    ("nova", serviceCredentials("neutron")),
+                    lockPath(.neutron),
+                ])),
+                file("etc/neutron/ml2_conf.ini", INIFile([
+                    // No agents in the lab: Bojagi's driver binds every port (see scripts/lab/ml2-bind-all).
+                    ("ml2", [("type_drivers", "flat,vlan,vxlan"), ("tenant_network_types", "vxlan"),
+                             ("mechanism_drivers", "bojagi_bind_all"), ("extension_drivers", "port_security")]),
+                    ("ml2_type_flat", [("flat_networks", "physnet1")]),
+                    ("ml2_type_vlan", [("network_vlan_ranges", "physnet1:100:199")]),
+                    ("ml2_type_vxlan", [("vni_ranges", "1:1000")]),
+                ])),
+            ]
+        case .cinder:
+            return [file("etc/cinder/cinder.conf", INIFile([
+                ("DEFAULT", defaults(.cinder) + [
+                    ("transport_url", s.transportURL),
+                    ("auth_strategy", "keystone"),
+                    ("api_paste_config", s.venv + "/etc/cinder/api-paste.ini"),
+                    ("enabled_backends", "fake"),
+                    ("default_volume_type", "__DEFAULT__"),
+                    ("my_ip", s.host),
+                    // The scheduler knows no backend until cinder-volume's first capability report: send it at
+                    // once instead of after up to a minute of random delay.
+                    ("periodic_fuzzy_delay", "0"),
+                ]),
+                ("database", [("connection", s.databaseURL(.cinder))]),
+                // No disks: cinder's fake driver keeps volumes as database rows.
+                ("fake", [("volume_driver", "cinder.tests.fake_driver.FakeLoggingVolumeDriver"),
+                          ("volume_backend_name", "fake"), ("target_helper", "fake")]),
+                ("keystone_authtoken", authtoken("cinder")),
+                ("nova", serviceCredentials("cinder")),
+                lockPath(.cinder),
+                ("oslo_messaging_notifications", [("driver", "noop")]),
+            ]))]
+        case .heat:
+            return [file("etc/heat/heat.conf", INIFile([
+                ("DEFAULT", defaults(.heat) + [
+                    ("transport_url", s.transportURL),
+                    ("heat_metadata_server_url", s.apiURL(.heat)),
+                    ("heat_waitcondition_server_url", s.apiURL(.heat) + "/v1/waitcondition"),
+                    ("stack_domain_admin", "heat_domain_admin"),
+                    ("stack_domain_admin_password", s.secrets.service["heat_domain_admin"] ?? ""),
+                    ("stack_user_domain_name", "heat"),
+                    ("num_engine_workers", "1"),
+                ]),
+                ("clients_keystone", [("auth_uri", s.keystoneURL)]),
+                ("database", [("connection", s.databaseURL(.heat))]),
+                ("keystone_authtoken", authtoken("heat")),
+                lockPath(.heat),
+                ("oslo_messaging_notifications", [("driver", "noop")]),
+                ("paste_deploy", [("api_paste_config", s.venv + "/etc/heat/api-paste.ini")]),
+                ("trustee", [("auth_type", "password"), ("auth_url", s.keystoneURL), ("username", "heat"),
+                             ("password", s.secrets.service["heat"] ?? ""), ("user_domain_name", "Default")]),
+            ]))]
+        case .horizon:
+            return [
+                RenderedFile(path: "etc/horizon/local/__init__.py", contents: ""),
+                RenderedFile(path: "etc/horizon/local/local_settings.py", contents: horizonSettings(), mode: 0o600),
+            ]
+        }
+    }
+
+    /// Django's cache LOCATION: one server as a string, several as a list.
+    var memcachedLocation: String {
+        let servers = settings.network.memcached.map { "'\($0)'" }
+        return servers.count == 1 ? servers[0] : "[" + servers.joined(separator: ", ") + "]"
+    }
+
+    func horizonSettings() -> String {
+        let s = settings
+        return """
+            # Bojagi lab \(s.name): Horizon's local settings. Found as `local.local_settings` through PYTHONPATH,
+            # so the shared virtual environment is never edited.
+            DEBUG = False
+            ALLOWED_HOSTS = ['*']
+            SECRET_KEY = '\(s.secrets.horizonSecretKey)'
+            OPENSTACK_HOST = '\(s.network.endpointHost)'
+            OPENSTACK_KEYSTONE_URL = '\(s.keystoneURL)/v3'
+            OPENSTACK_KEYSTONE_DEFAULT_ROLE = 'member'
+            OPENSTACK_KEYSTONE_DEFAULT_DOMAIN = 'Default'
+            OPENSTACK_KEYSTONE_MULTIDOMAIN_SUPPORT = False
+            SESSION_ENGINE = 'django.contrib.sessions.backends.cache'
+            CACHES = {
+                'default': {
+                    'BACKEND': 'django.core.cache.backends.memcached.PyMemcacheCache',
+                    'LOCATION': \(memcachedLocation),
+                },
+            }
+            STATIC_ROOT = '\(s.sharedPath("data/horizon/static"))'
+            STATIC_URL = '/static/'
+            COMPRESS_OFFLINE = False
+            OPENSTACK_NEUTRON_NETWORK = {'enable_router': True, 'enable_quotas': True, 'enable_fip_topology_check': False}
+            TIME_ZONE = 'UTC'
+
+            """
+    }
+
+    /// uwsgi for each WSGI API: its own loopback port, `Connection: close` (without it clients see resets).
+}
