@@ -152,3 +152,20 @@ private struct NoHTTP: HTTPClient {
 private struct NoPorts: PortProbe {
     func isListening(_ port: Int) -> Bool { false }
 }
+
+@Suite struct LabLockTests {
+    /// A second command on the same lab home is refused at once, naming the first; the lock ends with its holder.
+    @Test func oneCommandAtATime() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var first: LabLock? = try LabLock.acquire(home: home, command: "bojagi lab up")
+        #expect(first != nil)
+        #expect {
+            try LabLock.acquire(home: home, command: "bojagi lab down")
+        } throws: { error in
+            "\(error)".contains("pid \(getpid()), `bojagi lab up`")
+        }
+        first = nil
+        _ = try LabLock.acquire(home: home, command: "bojagi lab down")
+    }
+}

@@ -41,6 +41,8 @@ public struct Drill: Sendable {
     }
 
     public func run() async throws -> DrillReport {
+        let lock = try LabLock.acquire(home: lab.paths.home, command: "bojagi drill")
+        defer { withExtendedLifetime(lock) {} }
         let started = Date()
         let runID = Self.runID(started)
         let secrets = try lab.secrets()

@@ -27,6 +27,13 @@ extension HALab {
     /// Stops every process the lab started (by pid, gracefully then SIGKILL), kills what is left in its namespaces
     /// (epmd, SST helpers), deletes the namespaces and the host link. `wipe` also deletes data, configs and logs.
     public func down(wipe: Bool) async throws {
+        let lock = try LabLock.acquire(home: paths.home, command: "bojagi lab down --ha")
+        defer { withExtendedLifetime(lock) {} }
+        try await stop(wipe: wipe)
+    }
+
+    /// `down` for a caller that holds the lab's lock already (`up` clearing a partly running lab).
+    func stop(wipe: Bool) async throws {
         guard var state = HALabState.load(paths.state), !state.processes.isEmpty || !state.namespaces.isEmpty || state.hostLink != nil else {
             if wipe { try removeData() }
             progress("HA lab: nothing recorded as running")

@@ -46,7 +46,9 @@ extension HALab {
             let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets))
             let nodePrefix = paths.relative(paths.openstack(node))
             for component in Self.openstackComponents(on: node, of: components) {
-                files += renderer.config(component).map { $0.moved(under: nodePrefix) }
+                // The compute node's nova file is nova-compute's, with no database credentials; controllers need no other.
+                let unused = node.role == .compute ? "etc/nova/nova.conf" : "etc/nova/nova-compute.conf"
+                files += renderer.config(component).filter { $0.path != unused }.map { $0.moved(under: nodePrefix) }
                 if node.role == .controller, let uwsgi = renderer.uwsgi(component) { files.append(uwsgi.moved(under: nodePrefix)) }
             }
         }

@@ -39,6 +39,8 @@ public struct HALab: Sendable {
         let started = ContinuousClock.now
         let components = Array(Set(requested + [.keystone])).sorted()
         try preflight()
+        let lock = try LabLock.acquire(home: paths.home, command: "bojagi lab up --ha")
+        defer { withExtendedLifetime(lock) {} }
         let previous = HALabState.load(paths.state)
         let prepared = previous?.prepared ?? []
         if let previous, !previous.processes.isEmpty || !previous.namespaces.isEmpty {
@@ -51,7 +53,7 @@ public struct HALab: Sendable {
             }
             progress(previous.components == components ? "a previous HA lab is partly running: stopping it first (data kept)"
                      : "the HA lab runs other services: stopping it first (data kept)")
-            try await down(wipe: false)
+            try await stop(wipe: false)
         }
         let secrets = try loadOrCreateSecrets()
         let serviceSecrets = try openstackSecrets(secrets, components: components)

@@ -37,6 +37,8 @@ extension Lab {
     /// Stops exactly the processes the state file records: SIGTERM to each process group, SIGKILL after `timeout`.
     @discardableResult
     public func down(home: URL, wipe: Bool, timeout: Double = 30) async throws -> [String] {
+        let lock = try LabLock.acquire(home: home.path, command: "bojagi lab down")
+        defer { withExtendedLifetime(lock) {} }
         var stopped: [String] = []
         if var state = try LabState.load(from: home) {
             // The services first, then the database, queue and cache they need (in reverse start order).

@@ -54,6 +54,8 @@ public struct Lab: Sendable {
             throw LabFailure(step: "release", message: "the lab pins OpenStack service versions only for \(Self.pinnedReleases.joined(separator: ", ")); the blueprint asks for \(release)",
                              fix: "set `release: 2026.2` in the blueprint for the lab (or add scripts/lab/constraints-\(release).txt and its requirements to scripts/lab/install-venv.sh)")
         }
+        let lock = try LabLock.acquire(home: options.home.path, command: "bojagi lab up")
+        defer { withExtendedLifetime(lock) {} }
         say("Lab \(plan.name ?? "lab") (\(plan.release.label)) in \(options.home.path)")
         say("  runs:    \(selection.components.map(\.rawValue).joined(separator: ", ")) + mariadb, rabbitmq, memcached")
         for skipped in selection.skipped { say("  not run: \(skipped.name) — \(skipped.reason)") }

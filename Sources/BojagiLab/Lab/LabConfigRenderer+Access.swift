@@ -2,6 +2,7 @@ import BojagiCore
 import BojagiOpenStack
 
 extension LabConfigRenderer {
+    /// uwsgi for each WSGI API: its own loopback port, `Connection: close` (without it clients see resets).
     public func uwsgi(_ component: LabComponent) -> RenderedFile? {
         let s = settings
         let module: String

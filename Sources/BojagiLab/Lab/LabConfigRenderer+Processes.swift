@@ -87,7 +87,7 @@ extension LabConfigRenderer {
                            environment: [:], health: .alive, timeout: 0)
         }
         switch component {
-        case .nova: return [daemon("nova-conductor", "nova.conf"), daemon("nova-scheduler", "nova.conf"), daemon("nova-compute", "nova.conf")]
+        case .nova: return [daemon("nova-conductor", "nova.conf"), daemon("nova-scheduler", "nova.conf"), daemon("nova-compute", "nova-compute.conf")]
         case .cinder: return [daemon("cinder-scheduler", "cinder.conf"), daemon("cinder-volume", "cinder.conf")]
         case .heat: return [daemon("heat-engine", "heat.conf")]
         default: return []
@@ -113,7 +113,10 @@ extension LabConfigRenderer {
                     "--bootstrap-public-url", s.keystoneURL + "/v3", "--bootstrap-region-id", s.region]),
             ]
         case .glance:
-            return [("glance db sync", [bin + "glance-manage", "--config-file", etc + "/glance-api.conf", "db_sync"])]
+            return [("glance db sync", [bin + "glance-manage", "--config-file", etc + "/glance-api.conf", "db_sync"]),
+                    // The image metadata definitions Glance ships (its metadefs API answers empty without them).
+                    ("glance metadefs", [bin + "glance-manage", "--config-file", etc + "/glance-api.conf", "db_load_metadefs",
+                                         "--path", s.venv + "/etc/glance/metadefs"])]
         case .placement:
             return [("placement db sync", [bin + "placement-manage", "--config-file", etc + "/placement.conf", "db", "sync"])]
         case .nova:

@@ -58,6 +58,8 @@ extension LabConfigRenderer {
                            ("memcache_servers", s.memcachedServers)]),
                 ("credential", [("key_repository", s.path("etc/keystone/credential-keys"))]),
                 ("database", [("connection", s.databaseURL(.keystone))]),
+                // Receipts (multi-factor auth) default to /etc/keystone/fernet-keys: everything stays in the lab home.
+                ("fernet_receipts", [("key_repository", s.path("etc/keystone/fernet-keys"))]),
                 ("fernet_tokens", [("key_repository", s.path("etc/keystone/fernet-keys"))]),
                 ("token", [("provider", "fernet")]),
             ]))]
@@ -82,7 +84,7 @@ extension LabConfigRenderer {
                 ("placement_database", [("connection", s.databaseURL(.placement))]),
             ]))]
         case .nova:
-            return [file("etc/nova/nova.conf", INIFile([
+            let sections: [(String, [(String, String)])] = [
                 ("DEFAULT", defaults(.nova) + [
                     ("transport_url", s.transportURL),
                     // No real VMs: nova's fake virt driver pretends to boot servers. This variant keeps a node
@@ -91,6 +93,8 @@ extension LabConfigRenderer {
                     ("compute_driver", "fake.FakeDriverWithoutFakeNodes"),
                     ("instances_path", s.path("data/nova/instances")),
                     ("my_ip", s.host),
+                    // One compute host: a resize may land on the host it leaves (Tempest's resize tests need it).
+                    ("allow_resize_to_same_host", "true"),
                 ]),
                 ("api", [("auth_strategy", "keystone")]),
                 ("api_database", [("connection", s.databaseURL(.nova, database: "nova_api"))]),
@@ -108,7 +112,11 @@ extension LabConfigRenderer {
                 ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova")),
                 ("vnc", [("enabled", "false")]),
                 ("wsgi", [("api_paste_config", s.venv + "/etc/nova/api-paste.ini")]),
-            ]))]
+            ]
+            // nova-compute reaches the database only through the conductor: its file holds no database credentials
+            // (with them nova-compute logs "No DB access allowed" on every start).
+            let computeOnly = sections.filter { !["database", "api_database", "keystone_authtoken"].contains($0.0) }
+            return [file("etc/nova/nova.conf", INIFile(sections)), file("etc/nova/nova-compute.conf", INIFile(computeOnly))]
         case .neutron:
             return [
                 file("etc/neutron/neutron.conf", INIFile([
@@ -147,6 +155,9 @@ extension LabConfigRenderer {
                     // The scheduler knows no backend until cinder-volume's first capability report: send it at
                     // once instead of after up to a minute of random delay.
                     ("periodic_fuzzy_delay", "0"),
+                    // Which list filters non-admin users may use; cinder looks in /etc/cinder without this, finds
+                    // nothing, and ignores or refuses `name` and `status` filters.
+                    ("resource_query_filters_file", s.venv + "/etc/cinder/resource_filters.json"),
                 ]),
                 ("database", [("connection", s.databaseURL(.cinder))]),
                 // No disks: cinder's fake driver keeps volumes as database rows.
@@ -219,6 +230,4 @@ extension LabConfigRenderer {
 
             """
     }
-
-    /// uwsgi for each WSGI API: its own loopback port, `Connection: close` (without it clients see resets).
 }
