@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   bojagi            the command line: parse, call a service, print
 //     BojagiLab       single-node and HA labs, drills: processes and network namespaces
-//     BojagiOpenStack HTTP client, Keystone session, verify and its smoke scenario
+//     BojagiOpenStack HTTP client, Keystone session, verify and its smoke scenario, Tempest
 //     BojagiCore      pure: catalog, blueprint, resolve, topology, plan, validate, render — values in, values out
 let package = Package(
     name: "Bojagi",
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .target(
@@ -37,6 +38,8 @@ let package = Package(
             dependencies: [
                 "BojagiCore",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .target(

@@ -14,6 +14,9 @@ public struct CloudConfig: Sendable, Hashable {
     public var authURL: URL
     public var credential: Credential
     public var region: String?
+    /// `bojagi_tempest:` in the cloud's clouds.yaml entry: tempest.conf options (`SECTION.KEY: value`) for what the
+    /// cloud's APIs cannot show (openstack clients ignore the key).
+    public var tempestOverrides: [String: String] = [:]
     /// Endpoint interface to use: public (default), internal or admin.
     public var interface: String
     public var verifyTLS: Bool
@@ -75,8 +78,12 @@ public struct CloudConfig: Sendable, Hashable {
         } else {
             throw Failure(description: "\(file): clouds.\(name).auth needs username/password or application_credential_id/secret")
         }
-        return CloudConfig(name: name, authURL: url, credential: credential, region: entry["region_name"] as? String,
-                           interface: entry["interface"] as? String ?? "public", verifyTLS: entry["verify"] as? Bool ?? true)
+        var config = CloudConfig(name: name, authURL: url, credential: credential, region: entry["region_name"] as? String,
+                                 interface: entry["interface"] as? String ?? "public", verifyTLS: entry["verify"] as? Bool ?? true)
+        for (key, value) in entry["bojagi_tempest"] as? [String: Any] ?? [:] {
+            config.tempestOverrides[key] = (value as? Bool).map { $0 ? "true" : "false" } ?? "\(value)"
+        }
+        return config
     }
 
     static func fromEnvironment(_ environment: [String: String]) throws -> CloudConfig {

@@ -34,5 +34,6 @@ struct ConsoleLogHandler: LogHandler {
         static let lab = "bojagi.lab"
         static let haLab = "bojagi.ha-lab"
         static let drill = "bojagi.drill"
+        static let tempest = "bojagi.tempest"
     }
 }

@@ -123,6 +123,10 @@ extension HALab {
                 }
             }
         }
+        if components.contains(.neutron) {
+            progress("openstack: default external network and subnet pool")
+            try await check("network", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "network"], log: log)
+        }
         if components.contains(.nova), let compute = topology.computes.first {
             progress("openstack: mapping \(compute.name) into cell1, creating flavors")
             try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: components, secrets: values),

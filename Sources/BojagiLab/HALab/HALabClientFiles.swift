@@ -20,6 +20,9 @@ public enum HALabClientFiles {
             region_name: RegionOne
             identity_api_version: 3
             interface: public
+            # What `bojagi verify --tempest` cannot read from the APIs: nova allows a resize to the same host here.
+            bojagi_tempest:
+              compute-feature-enabled.resize: "true"
 
         """
         let openrc = """

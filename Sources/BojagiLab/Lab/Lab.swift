@@ -126,6 +126,11 @@ public struct Lab: Sendable {
                 try await ensureRunning(daemon, state: &state, home: home)
             }
         }
+        if selection.runs(.neutron) {
+            try await step("neutron: default external network and subnet pool") {
+                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "network"], home: home)
+            }
+        }
         if selection.runs(.nova) {
             try await step("nova: discover compute host, create flavors") {
                 try await LabReadiness.waitForComputeMapped(

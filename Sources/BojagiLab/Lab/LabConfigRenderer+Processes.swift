@@ -116,7 +116,7 @@ extension LabConfigRenderer {
             return [("glance db sync", [bin + "glance-manage", "--config-file", etc + "/glance-api.conf", "db_sync"]),
                     // The image metadata definitions Glance ships (its metadefs API answers empty without them).
                     ("glance metadefs", [bin + "glance-manage", "--config-file", etc + "/glance-api.conf", "db_load_metadefs",
-                                         "--path", s.venv + "/etc/glance/metadefs"])]
+                                         s.venv + "/etc/glance/metadefs"])]
         case .placement:
             return [("placement db sync", [bin + "placement-manage", "--config-file", etc + "/placement.conf", "db", "sync"])]
         case .nova:

@@ -10,7 +10,7 @@ extension LabConfigRenderer {
             return "    (\"\(component.rawValue)\", \"\(type)\", \"\(s.apiURL(component))\(component.endpointPath)\"),"
         }.joined(separator: "\n")
         return RenderedFile(path: "bin/register.py", contents: """
-            # Bojagi lab \(s.name): registers the lab's services in Keystone. Usage: register.py catalog|flavor
+            # Bojagi lab \(s.name): registers the lab's services in Keystone. Usage: register.py catalog|flavor|network
             import json
             import sys
 
@@ -91,7 +91,24 @@ extension LabConfigRenderer {
                         nova.flavors.create(name, ram, vcpus, disk)
 
 
-            {"catalog": catalog, "flavor": flavor}[sys.argv[1]]()
+            def network():
+                # The lab's default external network (flat on physnet1; no agent forwards its packets) and default
+                # subnet pool: what Neutron's auto-allocated topology and floating IPs need.
+                from openstack import connection
+                conn = connection.Connection(session=admin_session(), region_name=REGION)
+                public = conn.network.find_network("public")
+                if public is None:
+                    public = conn.network.create_network(name="public", is_router_external=True, is_default=True,
+                                                         provider_network_type="flat", provider_physical_network="physnet1")
+                if not list(conn.network.subnets(network_id=public.id)):
+                    conn.network.create_subnet(network_id=public.id, name="public", ip_version=4, cidr="\(LabSettings.externalCIDR)",
+                                               enable_dhcp=False)
+                if conn.network.find_subnet_pool("bojagi-default") is None:
+                    conn.network.create_subnet_pool(name="bojagi-default", prefixes=["\(LabSettings.subnetPoolPrefix)"],
+                                                    default_prefix_length=26, is_default=True, is_shared=True)
+
+
+            {"catalog": catalog, "flavor": flavor, "network": network}[sys.argv[1]]()
 
             """, mode: 0o600)
     }

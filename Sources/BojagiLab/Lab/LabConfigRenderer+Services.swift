@@ -167,6 +167,10 @@ extension LabConfigRenderer {
                 ("nova", serviceCredentials("cinder")),
                 lockPath(.cinder),
                 ("oslo_messaging_notifications", [("driver", "noop")]),
+                // Creating a volume from an image inspects the image through privsep (cinder.privsep.sys_admin_pctxt,
+                // section cinder_sys_admin); its default helper is
+                // `sudo cinder-rootwrap /etc/cinder/rootwrap.conf`, which the lab has not installed.
+                ("cinder_sys_admin", [("helper_command", (s.user == "root" ? "" : "sudo ") + s.venv + "/bin/privsep-helper --config-file " + s.path("etc/cinder/cinder.conf"))]),
             ]))]
         case .heat:
             return [file("etc/heat/heat.conf", INIFile([

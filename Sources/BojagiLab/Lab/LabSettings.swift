@@ -34,6 +34,10 @@ public struct LabSettings: Sendable, Hashable {
         self.shared = shared
     }
 
+    /// The lab's external network (TEST-NET-3: documentation addresses, never routed) and default subnet pool.
+    public static let externalCIDR = "203.0.113.0/24"
+    public static let subnetPoolPrefix = "172.31.0.0/16"
+
     public func path(_ relative: String) -> String { home + "/" + relative }
     public func sharedPath(_ relative: String) -> String { (shared ?? home) + "/" + relative }
     /// The address this node's services listen on.
