@@ -23,31 +23,13 @@ VENV="${1:-$BOJAGI_HOME/venvs/kolla-ansible-2026.2}"
 CONSTRAINTS="$HERE/constraints-2026.2.txt"
 REQS=("kolla-ansible==23.*" "ansible>=14,<15")
 
-find_python() {
-    local c
-    if [[ -n "${KOLLA_PYTHON:-}" ]]; then echo "$KOLLA_PYTHON"; return 0; fi
-    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12.*/bin/python3.12 /root/.pyenv/versions/3.12.*/bin/python3.12; do
-        [[ -x "$c" ]] && { echo "$c"; return 0; }
-    done
-    # A pyenv shim may exist for a version that is not installed: check it really runs.
-    if c="$(command -v python3.12 2>/dev/null)" && "$c" -c 'import sys; assert sys.version_info[:2]==(3,12)' 2>/dev/null; then
-        echo "$c"; return 0
-    fi
-    return 1
-}
-
-stamp_value() {
-    # What the venv must match: interpreter minor version + the constraints file content (or the reqs).
-    { printf '%s\n' "${REQS[@]}"; if [[ -f "$CONSTRAINTS" ]]; then cat "$CONSTRAINTS"; fi; } | sha256sum | cut -d' ' -f1
-}
-
 STAMP="$VENV/.bojagi-kolla-stamp"
-WANT="$(stamp_value)"
+WANT="$(venv_stamp "$CONSTRAINTS")"
 
 if [[ -x "$VENV/bin/kolla-ansible" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
     echo "kolla-ansible venv up to date: $VENV"
 else
-    PY="$(find_python)" || {
+    PY="$(find_pyenv_python 3.12 "${KOLLA_PYTHON:-}")" || {
         echo "error: Python 3.12 not found (looked in \$PYENV_ROOT/versions/3.12.*, /root/.pyenv/versions/3.12.*, python3.12 on PATH)." >&2
         echo "       kolla-ansible 23 needs Python >= 3.12; install it (e.g. 'pyenv install 3.12') or set KOLLA_PYTHON." >&2
         exit 1

@@ -36,9 +36,8 @@ esac
 
 find_python() {
     local c
-    if [[ -n "${LAB_PYTHON:-}" ]]; then echo "$LAB_PYTHON"; return 0; fi
-    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.11.*/bin/python3.11 /root/.pyenv/versions/3.11.*/bin/python3.11 \
-             /usr/bin/python3.11 /usr/bin/python3.12 /usr/bin/python3.13; do
+    find_pyenv_python 3.11 "${LAB_PYTHON:-}" && return 0
+    for c in /usr/bin/python3.12 /usr/bin/python3.13; do
         [[ -x "$c" ]] && { echo "$c"; return 0; }
     done
     if c="$(command -v python3 2>/dev/null)" && "$c" -c 'import sys; assert sys.version_info[:2]>=(3,10)' 2>/dev/null; then
@@ -47,13 +46,8 @@ find_python() {
     return 1
 }
 
-stamp_value() {
-    { printf '%s\n' "${REQS[@]}"; if [[ -f "$CONSTRAINTS" ]]; then cat "$CONSTRAINTS"; fi
-      cat "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py; } | sha256sum | cut -d' ' -f1
-}
-
 STAMP="$VENV/.bojagi-lab-stamp"
-WANT="$(stamp_value)"
+WANT="$(venv_stamp "$CONSTRAINTS" "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py)"
 
 if [[ -x "$VENV/bin/keystone-manage" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
     echo "venv up to date: $VENV"

@@ -33,30 +33,13 @@ VENV="${1:-$BOJAGI_HOME/venvs/tempest}"
 CONSTRAINTS="$HERE/constraints.txt"
 REQS=("tempest==47.0.0" "heat-tempest-plugin==3.0.0" python-subunit junitxml stestr)
 
-find_python() {
-    local c
-    if [[ -n "${TEMPEST_PYTHON:-}" ]]; then echo "$TEMPEST_PYTHON"; return 0; fi
-    for c in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.11.*/bin/python3.11 /root/.pyenv/versions/3.11.*/bin/python3.11; do
-        [[ -x "$c" ]] && { echo "$c"; return 0; }
-    done
-    # A pyenv shim may exist for a version that is not installed: check it really runs.
-    if c="$(command -v python3.11 2>/dev/null)" && "$c" -c 'import sys, venv; assert sys.version_info[:2]==(3,11)' 2>/dev/null; then
-        echo "$c"; return 0
-    fi
-    return 1
-}
-
-stamp_value() {
-    { printf '%s\n' "${REQS[@]}"; if [[ -f "$CONSTRAINTS" ]]; then cat "$CONSTRAINTS"; fi; } | sha256sum | cut -d' ' -f1
-}
-
 STAMP="$VENV/.bojagi-tempest-stamp"
-WANT="$(stamp_value)"
+WANT="$(venv_stamp "$CONSTRAINTS")"
 
 if [[ -x "$VENV/bin/tempest" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
     echo "tempest venv up to date: $VENV"
 else
-    PY="$(find_python)" || {
+    PY="$(find_pyenv_python 3.11 "${TEMPEST_PYTHON:-}")" || {
         echo "error: Python 3.11 not found (looked in \$PYENV_ROOT/versions/3.11.*, /root/.pyenv/versions/3.11.*, python3.11 on PATH)." >&2
         echo "       fix: install it (e.g. 'pyenv install 3.11') or set TEMPEST_PYTHON." >&2
         exit 1

@@ -4,21 +4,10 @@ import BojagiOpenStack
 extension LabConfigRenderer {
     // MARK: OpenStack services
 
+    /// keystonemiddleware's section: the service's own credentials, plus how it validates tokens.
     func authtoken(_ user: String) -> [(String, String)] {
-        let s = settings
-        return [
-            ("www_authenticate_uri", s.keystoneURL),
-            ("auth_url", s.keystoneURL),
-            ("memcached_servers", s.memcachedServers),
-            ("auth_type", "password"),
-            ("project_domain_name", "Default"),
-            ("user_domain_name", "Default"),
-            ("project_name", "service"),
-            ("username", user),
-            ("password", s.secrets.service[user] ?? ""),
-            ("service_token_roles_required", "true"),
-            ("region_name", s.region),
-        ]
+        [("www_authenticate_uri", settings.keystoneURL), ("memcached_servers", settings.memcachedServers),
+         ("service_token_roles_required", "true")] + serviceCredentials(user)
     }
 
     /// Credentials of `user` for calling another service (nova → neutron/placement/cinder, neutron → nova).

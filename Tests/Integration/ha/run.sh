@@ -83,6 +83,10 @@ types = {s.get("type") for s in services}
 sys.exit(0 if {"identity", "image", "compute", "network", "volumev3", "placement", "orchestration"} <= types and all("10.99.0.10" in s.get("url", "10.99.0.10") for s in services) else 1)' "$BOJAGI"
 check "openstack compute service list: nova-compute up on cmp1" bash -c "'$VENV/bin/openstack' compute service list -f value -c Binary -c Host -c State 2>/dev/null | grep -q '^nova-compute cmp1 up$'"
 check "openstack server list answers" bash -c "'$VENV/bin/openstack' server list >/dev/null 2>&1"
+start=$SECONDS
+if "$BOJAGI" verify --tempest smoke > "$LAB/tempest.txt" 2>&1; then ok "tempest smoke through the VIP: zero failures"; else bad "tempest smoke through the VIP"; fi
+sed -n '/^Tempest /,/^$/p;/^SERVICE/,/^$/p;/^Failures:/,/^$/p' "$LAB/tempest.txt" | sed 's/^/       /'
+tempest_seconds=$((SECONDS - start))
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
 echo "== drill"
@@ -147,7 +151,7 @@ check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]
 check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
-echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
+echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, tempest smoke ${tempest_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
 for f in json.load(open(sys.argv[1]))["faults"]:

@@ -50,9 +50,30 @@ check "server list" "$OS" server list
 check "network list" "$OS" network list
 check "volume list" "$OS" volume list
 check "flavor bojagi.tiny" "$OS" flavor show bojagi.tiny
+check "the openstack client prints no warning" bash -c "[ -z \"\$('$OS' server list 2>&1 >/dev/null)\" ]"
 check "catalog has orchestration" bash -c "'$OS' catalog list -f value -c Type | grep -qx orchestration"
 check "bojagi verify: every service and the smoke scenario" "$BOJAGI" verify --cloud bojagi-lab
 check "lab status: all running" "$BOJAGI" lab status --home "$HOME_DIR"
+check "Keystone's receipt keys stay in the lab home" grep -qx "key_repository = $HOME_DIR/etc/keystone/fernet-keys" "$HOME_DIR/etc/keystone/keystone.conf"
+check "nova-compute's file holds no database credentials" bash -c "! grep -Eq '^\[(api_)?database\]' '$HOME_DIR/etc/nova/nova-compute.conf'"
+check "Glance's metadata definitions are loaded" bash -c "'$OS' image metadef namespace list -f value 2>/dev/null | grep -q ."
+check "the lab's default external network and subnet pool" bash -c "'$OS' network show public -f value -c is_default 2>/dev/null | grep -qx True && '$OS' subnet pool show bojagi-default -f value -c is_default 2>/dev/null | grep -qx True"
+
+# OpenStack's own Tempest judges the lab: smoke, then (unless BOJAGI_TEMPEST_BROAD=0) a broader selection.
+tempest() {   # name selection
+    local start=$(date +%s)
+    if "$BOJAGI" verify --cloud bojagi-lab --tempest "$2" > "$HOME_DIR.tempest" 2>&1; then
+        echo "ok    $1"; passed=$((passed + 1))
+    else
+        echo "FAIL  $1"; failed=$((failed + 1))
+    fi
+    sed -n '/^Tempest /,/^$/p;/^SERVICE/,/^$/p;/^Failures:/,/^$/p' "$HOME_DIR.tempest" | sed 's/^/      /'
+    echo "      ($(( $(date +%s) - start )) s)"
+}
+tempest "tempest smoke: zero failures" smoke
+if [ "${BOJAGI_TEMPEST_BROAD:-1}" = "1" ]; then
+    tempest "tempest identity, image, network, volume, compute.servers: zero failures" identity,image,network,volume,compute.servers
+fi
 check "second up keeps everything" bash -c "'$BOJAGI' lab up examples/single-node.yaml --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
 
 # Down with the data kept, then up again: the restarted services find their databases, and nova-compute its
