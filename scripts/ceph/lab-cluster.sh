@@ -39,7 +39,8 @@ readonly CONNECT_TIMEOUT=10          # seconds for a `ceph` call to reach the mo
 readonly CALL_TIMEOUT=120            # seconds for any `ceph` call in all
 
 usage() { sed -n '6,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-die() { echo "lab-cluster.sh: $*" >&2; exit 1; }
+exec 3>&2   # the script's stderr, for die() inside checks whose output is silenced
+die() { echo "lab-cluster.sh: $*" >&3; exit 1; }
 
 started_at=$(date +%s.%N)
 # A line with the seconds since the script started: [  12.3s] text
@@ -69,7 +70,13 @@ while (($#)); do
 done
 [[ -n "$data" ]] || usage
 [[ "$data" != *[[:space:]]* ]] || die "DATA_DIR must not contain spaces (ceph.conf holds its paths)"
-mkdir -p "$data"
+if [[ ! -d "$data" ]]; then
+    case "$command" in
+        up) mkdir -p "$data" ;;
+        down) echo "no cluster in $data"; exit 0 ;;
+        *) die "no cluster in $data" ;;
+    esac
+fi
 data="$(cd "$data" && pwd)"
 [[ "$data" != / ]] || die "DATA_DIR must not be /"
 readonly conf="$data/ceph.conf" admin_keyring="$data/ceph.client.admin.keyring"
@@ -99,12 +106,19 @@ start_daemon() {
         say "$name already running (pid $pid)"
         return 0
     fi
-    # Foreground (-f) in a new session; stdin closed; its own stdout/stderr file beside the Ceph log.
+    # Foreground (-f) in a new session; stdin closed; its own stdout/stderr file beside the Ceph log. setsid
+    # execs the daemon in place (the job is no process-group leader), so $! is the daemon; should setsid have
+    # forked after all, the daemon's own pid file (pid_file in ceph.conf) names it.
+    rm -f "$data/run/$name.ceph-pid"
     setsid "$binary" -c "$conf" -f "$@" </dev/null >>"$data/log/$name.stdout" 2>&1 &
     pid=$!
+    local tries=0
+    until ours "$pid"; do
+        pid="$(cat "$data/run/$name.ceph-pid" 2>/dev/null || true)"
+        ((++tries < 25)) || die "$name did not start; see $data/log/$name.stdout and $data/log/$name.log"
+        sleep 0.2
+    done
     echo "$pid" >"$data/run/$name.pid"
-    sleep 0.2
-    kill -0 "$pid" 2>/dev/null || die "$name exited at once; see $data/log/$name.stdout and $data/log/$name.log"
     say "$name started (pid $pid)"
 }
 
@@ -252,7 +266,8 @@ EOF
     new_id="$id"
 }
 
-# Every OSD carries the class it was created for. Ceph may have labelled it hdd first: remove, then set.
+# Every OSD carries the class it was created for. One that carries another (set by hand, or by the OSD itself
+# had osd_class_update_on_start been on) is relabelled: the old label removed first, or Ceph refuses.
 label_osds() {
     local id want have
     for id in $(existing_osds); do
@@ -267,8 +282,16 @@ label_osds() {
 
 # ---------------------------------------------------------------------------------------------- commands
 
+# Dies when a daemon of this cluster that should run does not (so a wait fails at once, with the log to read).
+alive_or_die() {
+    local name
+    for name in "$@"; do
+        running_pid "$name" >/dev/null || die "$name stopped; see $data/log/$name.log and $data/log/$name.stdout"
+    done
+}
+mon_answers() { alive_or_die mon.a; ceph_ mon stat; }
 osd_count_up() { ceph_ osd stat -f json | python3 -c 'import json,sys; print(json.load(sys.stdin)["num_up_osds"])'; }
-all_osds_up() { [[ "$(osd_count_up)" -ge "$(existing_osds | wc -l)" ]]; }
+all_osds_up() { alive_or_die $(daemons); [[ "$(osd_count_up)" -ge "$(existing_osds | wc -l)" ]]; }
 health_ok() { [[ "$(ceph_ health)" == HEALTH_OK ]]; }
 
 cmd_up() {
@@ -283,7 +306,7 @@ cmd_up() {
     mkdir -p "$data/run" "$data/log"
 
     start_daemon mon.a ceph-mon -i a
-    wait_for 60 "monitor answers" ceph_ mon stat || die "the monitor does not answer; see $data/log/mon.a.log"
+    wait_for 60 "monitor answers" mon_answers || die "the monitor does not answer; see $data/log/mon.a.log"
     start_daemon mgr.x ceph-mgr -i x
 
     # OSDs that exist: start them. OSDs asked for beyond those: create and start them.
@@ -327,11 +350,36 @@ cmd_status() {
     done
     printf '  resident in all: %d MiB\n' $((total / 1024))
     echo
+    if ! running_pid mon.a >/dev/null; then
+        echo "(the monitor is stopped)"
+        return 0
+    fi
     ceph_ health detail || echo "(the monitor does not answer)"
     echo
     ceph_ osd tree || true
     echo
     ceph_ df || true
+}
+
+# Stops daemons by PID, together: SIGTERM, then SIGKILL for any still running after the grace.
+stop_daemons() {
+    local names=() pids=() name pid deadline i
+    for name in "$@"; do
+        if pid="$(running_pid "$name")"; then names+=("$name"); pids+=("$pid"); fi
+    done
+    ((${#pids[@]})) || return 0
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    deadline=$(($(date +%s) + grace))
+    for i in "${!pids[@]}"; do
+        while ours "${pids[$i]}" && (($(date +%s) < deadline)); do sleep 0.2; done
+        if ours "${pids[$i]}"; then
+            kill -KILL "${pids[$i]}" 2>/dev/null || true
+            while ours "${pids[$i]}"; do sleep 0.1; done
+            say "${names[$i]} killed (pid ${pids[$i]}, still running ${grace}s after SIGTERM)"
+        else
+            say "${names[$i]} stopped (pid ${pids[$i]})"
+        fi
+    done
 }
 
 cmd_down() {
@@ -342,23 +390,11 @@ cmd_down() {
         return 0
     fi
     [[ -f "$data/$MARKER" ]] || die "$data was not created by this script; not touching it"
-    local names=() pids=() name pid deadline i
-    # OSDs first, then the manager, then the monitor: reverse start order.
-    for name in $(daemons | tac); do
-        if pid="$(running_pid "$name")"; then names+=("$name"); pids+=("$pid"); fi
-    done
-    ((${#pids[@]} == 0)) || kill -TERM "${pids[@]}" 2>/dev/null || true
-    deadline=$(($(date +%s) + grace))
-    for i in "${!pids[@]}"; do
-        while ours "${pids[$i]}" && (($(date +%s) < deadline)); do sleep 0.2; done
-        if ours "${pids[$i]}"; then
-            kill -KILL "${pids[$i]}" 2>/dev/null || true
-            while ours "${pids[$i]}"; do sleep 0.1; done
-            say "${names[$i]} killed (pid ${pids[$i]}, still running after ${grace}s)"
-        else
-            say "${names[$i]} stopped (pid ${pids[$i]})"
-        fi
-    done
+    # OSDs first, while the monitor can still take their "mark me down" (without it each waits 5 s), then the
+    # manager, then the monitor.
+    stop_daemons $(existing_osds | sed 's/^/osd./')
+    stop_daemons mgr.x
+    stop_daemons mon.a
     rm -f "$data"/run/*.pid "$data"/run/*.ceph-pid
     if ((wipe)); then
         rm -rf "$data"
