@@ -119,6 +119,17 @@ import BojagiTestSupport
         }
     }
 
+    @Test func providerNetworksAreBridgedOnTheComputes() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(map.contains("# networks.provider (web, was, db, lb-mgmt)\nenable_neutron_provider_networks: \"yes\""))
+        // The trial has VLAN ranges but no provider network: its computes need no external bridge.
+        #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_provider_networks"))
+    }
+
+    func globals(_ blueprint: Blueprint) throws -> String {
+        try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" }).contents
+    }
+
     @Test func globalsCarryOnlyDifferencesWithTheirOrigin() throws {
         let files = try service().files(for: try Self.blueprint("exchange.yaml"), existing: try temporaryDirectory())
         let globals = try #require(files.first { $0.path == "globals.yml" }).contents

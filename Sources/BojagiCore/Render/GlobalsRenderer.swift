@@ -47,6 +47,7 @@ public enum GlobalsRenderer {
         }
 
         entries += serviceFlags(context)
+        entries += neutron(context)
         entries += CephGlobals.entries(context)
 
         // Cinder: several cinder-volume hosts need a cluster name and a coordination backend (kolla prechecks).
@@ -88,6 +89,21 @@ public enum GlobalsRenderer {
         }
         if context.blueprint.monitoring.centralLogging {
             entries.append(GlobalsEntry("enable_central_logging", .flag(true), from: "monitoring.central_logging"))
+        }
+        return entries
+    }
+
+    /// Neutron settings kolla leaves off by default.
+    static func neutron(_ context: RenderContext) -> [GlobalsEntry] {
+        guard context.has("neutron") else { return [] }
+        var entries: [GlobalsEntry] = []
+        // Without it kolla gives only network hosts br-ex and bridge_mappings (computes_need_external_bridge),
+        // so a port on a provider VLAN cannot bind on a compute. VLAN ranges alone do not need it: an external
+        // network for routers lives on the network hosts.
+        let providers = context.blueprint.networks.provider
+        if !providers.isEmpty {
+            entries.append(GlobalsEntry("enable_neutron_provider_networks", .flag(true),
+                                        from: "networks.provider (\(providers.map(\.name).joined(separator: ", ")))"))
         }
         return entries
     }

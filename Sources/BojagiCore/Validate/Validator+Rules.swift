@@ -23,6 +23,7 @@ extension Validator {
         ProviderVLANRule(),
         NetworkOverlapRule(),
         ManagementNetworkSizeRule(),
+        ComputeExternalInterfaceRule(),
     ]
 
     static let hostRules: [any Rule] = [

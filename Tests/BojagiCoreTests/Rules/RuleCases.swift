@@ -82,5 +82,10 @@ enum RuleCases {
         RuleCase("NET009", "management network too small", .error, "do not fit in 10.0.0.0/29") { blueprint in
             blueprint.networks.management.cidr = "10.0.0.0/29"
         },
+        RuleCase("NET010", "provider networks and computes without an external interface", .error,
+                 "cmp[01:03] name no external interface") { blueprint in
+            blueprint.networks.external.interface = nil
+            for index in 3...5 { blueprint.hosts[index].interfaces["external"] = nil }
+        },
     ]
 }
