@@ -126,6 +126,12 @@ import BojagiTestSupport
         #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_provider_networks"))
     }
 
+    @Test func haWithSeveralNetworkHostsTurnsOnNeutronAgentHA() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(map.contains("# ha.enabled with 3 network hosts (ctl01, ctl02, ctl03)\nenable_neutron_agent_ha: \"yes\""))
+        #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_agent_ha"))
+    }
+
     func globals(_ blueprint: Blueprint) throws -> String {
         try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" }).contents
     }

@@ -27,6 +27,10 @@ enum TopologyReport {
             out += "  internal VIP \(ha.internalVIP ?? "(none)") (VRRP id \(ha.virtualRouterID))"
             if let external = ha.externalVIP { out += ", external VIP \(external)" }
             out += " held by keepalived on \(ha.loadBalancers.isEmpty ? "no host" : HostRange.compress(ha.loadBalancers, order: hosts.map(\.name))); HAProxy fronts every API\n"
+            if ha.neutronAgentHA {
+                let agents = HostRange.compress(ha.networkHosts, order: hosts.map(\.name))
+                out += "  Neutron agent HA on \(agents) (enable_neutron_agent_ha): each new router is a VRRP group of up to \(min(HALayout.maxL3AgentsPerRouter, ha.networkHosts.count)) L3 agents (l3_ha), each network gets DHCP from \(HALayout.dhcpAgentsPerNetwork) agents\n"
+            }
         }
         for line in ha.notHA { out += "  not HA: \(line)\n" }
 

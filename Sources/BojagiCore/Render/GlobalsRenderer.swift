@@ -105,6 +105,11 @@ public enum GlobalsRenderer {
             entries.append(GlobalsEntry("enable_neutron_provider_networks", .flag(true),
                                         from: "networks.provider (\(providers.map(\.name).joined(separator: ", ")))"))
         }
+        // kolla's agent HA: l3_ha, dhcp_agents_per_network and max_l3_agents_per_router in neutron.conf.
+        if let ha = context.plan.topology?.ha, ha.neutronAgentHA {
+            entries.append(GlobalsEntry("enable_neutron_agent_ha", .flag(true),
+                                        from: "ha.enabled with \(ha.networkHosts.count) network hosts (\(ha.networkHosts.joined(separator: ", ")))"))
+        }
         return entries
     }
 
