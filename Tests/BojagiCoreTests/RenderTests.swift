@@ -132,6 +132,13 @@ import BojagiTestSupport
         #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_agent_ha"))
     }
 
+    /// With HA off kolla_internal_vip_address is the controller's address, where MariaDB listens on 3306.
+    @Test func proxySQLIsOffWithoutHA() throws {
+        #expect(try globals(try Self.blueprint("single-node.yaml")).contains(
+            "# ha.enabled: false (ProxySQL would listen on the controller's 3306 beside MariaDB)\nenable_proxysql: \"no\""))
+        #expect(!(try globals(try Self.blueprint("map-platform.yaml"))).contains("enable_proxysql"))
+    }
+
     func globals(_ blueprint: Blueprint) throws -> String {
         try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" }).contents
     }

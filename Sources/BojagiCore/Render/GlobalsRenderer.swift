@@ -61,6 +61,15 @@ public enum GlobalsRenderer {
         return entries
     }
 
+    /// Components kolla deploys by default that only make sense with HA, and why each is off without it.
+    static let offWithoutHA = [
+        "haproxy": "ha.enabled: false",
+        "keepalived": "ha.enabled: false",
+        // ProxySQL listens on kolla_internal_vip_address:3306, which without HA is the controller's own
+        // address, where MariaDB listens too.
+        "proxysql": "ha.enabled: false (ProxySQL would listen on the controller's 3306 beside MariaDB)",
+    ]
+
     /// `enable_*` for exactly the package: on where kolla's default is off, off where kolla's default would
     /// deploy a project the package leaves out.
     static func serviceFlags(_ context: RenderContext) -> [GlobalsEntry] {
@@ -73,7 +82,7 @@ public enum GlobalsRenderer {
         for project in context.catalog.projects.values.sorted(by: { $0.name < $1.name }) {
             guard let kolla = project.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
             let wanted = members.contains(project.name)
-            let byDefault = kolla.default == "true"
+            let byDefault = context.catalog.kollaEnablesByDefault(kolla, in: context.release)
             if wanted != byDefault {
                 entries.append(GlobalsEntry(kolla.flag, .flag(wanted), from: wanted ? origin(project.name) : "not in the \(context.plan.profile) package"))
             }
@@ -81,10 +90,12 @@ public enum GlobalsRenderer {
         for component in context.catalog.components.values.sorted(by: { $0.name < $1.name }) {
             guard let kolla = component.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
             let wanted = members.contains(component.name)
-            if wanted, kolla.default != "true" {
+            let byDefault = context.catalog.kollaEnablesByDefault(kolla, in: context.release)
+            if wanted, !byDefault {
                 entries.append(GlobalsEntry(kolla.flag, .flag(true), from: origin(component.name)))
-            } else if !wanted, kolla.default == "true", ["haproxy", "keepalived"].contains(component.name) {
-                entries.append(GlobalsEntry(kolla.flag, .flag(false), from: "ha.enabled: false"))
+            } else if !wanted, byDefault, Self.offWithoutHA[component.name] != nil {
+                let removed = context.blueprint.services.remove.contains(component.name)
+                entries.append(GlobalsEntry(kolla.flag, .flag(false), from: removed ? "services.remove" : Self.offWithoutHA[component.name]!))
             }
         }
         if context.blueprint.monitoring.centralLogging {
