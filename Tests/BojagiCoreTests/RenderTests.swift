@@ -139,6 +139,15 @@ import BojagiTestSupport
         #expect(!(try globals(try Self.blueprint("map-platform.yaml"))).contains("enable_proxysql"))
     }
 
+    /// keepalived binds the external VIP on kolla_external_vip_interface, the management interface by default.
+    @Test func theExternalVIPIsBoundOnTheExternalAPIInterface() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        #expect(try globals(blueprint).contains("# networks.external_api.interface\nkolla_external_vip_interface: \"bond3\""))
+        blueprint.hosts[0].interfaces["external_api"] = "bond4"
+        let inventory = try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "inventory" })
+        #expect(inventory.contents.contains("ctl01 ansible_host=10.10.0.11 kolla_external_vip_interface=bond4\n"))
+    }
+
     func globals(_ blueprint: Blueprint) throws -> String {
         try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" }).contents
     }

@@ -51,6 +51,7 @@ public struct RuleContext: Sendable {
         switch network {
         case "management": return blueprint.networks.management.interface
         case "external": return blueprint.networks.external.interface
+        case "external_api": return blueprint.networks.externalAPI?.interface
         case "storage": return blueprint.networks.storage?.interface
         case "tunnel": return blueprint.networks.tunnel?.interface
         default: return nil

@@ -11,6 +11,7 @@ extension Validator {
         LoadBalancerHostsRule(),
         NeutronAgentRedundancyRule(),
         VIPWithoutHARule(),
+        ExternalVIPNetworkRule(),
     ]
 
     static let networkRules: [any Rule] = [
