@@ -39,12 +39,7 @@ public enum GlobalsRenderer {
             entries.append(GlobalsEntry("keepalived_virtual_router_id", .string(String(networks.vip.virtualRouterID)),
                                         from: "networks.vip.virtual_router_id"))
         }
-        if blueprint.tls.external {
-            entries.append(GlobalsEntry("kolla_enable_tls_external", .flag(true), from: "tls.external"))
-        }
-        if blueprint.tls.internal {
-            entries.append(GlobalsEntry("kolla_enable_tls_internal", .flag(true), from: "tls.internal"))
-        }
+        entries += TLSRenderer.globals(context)
 
         entries += serviceFlags(context)
         entries += neutron(context)
