@@ -25,6 +25,8 @@ extension Validator {
         NetworkOverlapRule(),
         ManagementNetworkSizeRule(),
         ComputeExternalInterfaceRule(),
+        StorageNetworkRule(),
+        NetworkInterfaceNamedRule(),
     ]
 
     static let hostRules: [any Rule] = [

@@ -104,6 +104,18 @@ enum RuleCases {
         RuleCase("NET009", "management network too small", .error, "do not fit in 10.0.0.0/29") { blueprint in
             blueprint.networks.management.cidr = "10.0.0.0/29"
         },
+        RuleCase("NET011", "storage interfaces without a storage network", .error,
+                 "stor[01:03] (hosts[2]) name a storage interface (eth2) but networks.storage has no cidr") { blueprint in
+            for index in 6...8 { blueprint.hosts[index].interfaces["storage"] = "eth2" }
+        },
+        RuleCase("NET012", "a tunnel interface only the controllers name", .warning,
+                 "cmp[01:03] use the tunnel network but name no tunnel interface, and networks.tunnel.interface is not set: render writes tunnel_interface: eth3") { blueprint in
+            for index in 0...2 { blueprint.hosts[index].interfaces["tunnel"] = "eth3" }
+        },
+        RuleCase("NET012", "a tunnel network with no interface", .warning,
+                 "networks.tunnel declares 10.40.0.0/24 but neither it nor any host names an interface") {
+            $0.networks.tunnel = .init(cidr: "10.40.0.0/24")
+        },
         RuleCase("NET010", "provider networks and computes without an external interface", .error,
                  "cmp[01:03] name no external interface") { blueprint in
             blueprint.networks.external.interface = nil
