@@ -52,6 +52,12 @@ extension RuleCases {
             $0.tls.external = true
             $0.tls.selfSigned = true
         },
+        RuleCase("SEC003", "an internal certificate with internal TLS off", .advice,
+                 "tls.internal_certificate is set but tls.internal is false") {
+            $0.tls.external = true
+            $0.tls.certificate = "certificates/api.pem"
+            $0.tls.internalCertificate = "certificates/internal.pem"
+        },
         RuleCase("SEC003", "a certificate with TLS off", .advice, "tls.certificate is set but tls.external and tls.internal are false") {
             $0.tls.certificate = "certificates/api.pem"
         },

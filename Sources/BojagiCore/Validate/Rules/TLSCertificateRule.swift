@@ -34,6 +34,11 @@ public struct TLSCertificateRule: Rule {
                                     fix: "after `bojagi render`, run `kolla-ansible certificates -i DIR/inventory --configdir DIR` before prechecks; for production set tls.certificate to your CA's PEM bundle instead")]
         }
         var findings: [Finding] = []
+        if !tls.internal, tls.internalCertificate != nil {
+            findings.append(context.finding(id, .advice, "tls.internal_certificate",
+                                            "tls.internal_certificate is set but tls.internal is false: the internal endpoints do not use TLS, and render copies no internal certificate",
+                                            fix: "set `internal: true` under tls, or remove tls.internal_certificate"))
+        }
         let selfSignedHint = "for a test cloud, `self_signed: true` under tls has `kolla-ansible certificates` make one"
         if tls.external, tls.certificate == nil {
             let name = context.blueprint.networks.vip.externalFQDN ?? context.blueprint.networks.vip.external ?? "the external name"
