@@ -25,7 +25,8 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
-        let service = try options.planService()
+        // The synthetic blueprint names no file; it is read as if it were in the current directory.
+        let service = try options.planService(blueprint: "-")
         let catalog = try options.catalog()
         let text = SyntheticBlueprint.text(hosts: hosts)
         let clock = ContinuousClock()

@@ -48,9 +48,11 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
-    /// `inventory`: kolla-ansible's group model when the caller has loaded it already (render).
-    func planService(inventory: KollaInventory? = nil) throws -> PlanService {
-        PlanService(catalog: try catalog(), inventory: try inventory ?? KollaInventory.bundled(), today: try today())
+    /// `inventory`: kolla-ansible's group model when the caller has loaded it already (render). `blueprint`: the
+    /// file's path, since the files it names (TLS certificates) are read beside it.
+    func planService(inventory: KollaInventory? = nil, blueprint path: String) throws -> PlanService {
+        PlanService(catalog: try catalog(), inventory: try inventory ?? KollaInventory.bundled(), today: try today(),
+                    files: BlueprintDirectory(blueprint: path))
     }
 }
 

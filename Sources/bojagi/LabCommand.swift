@@ -112,7 +112,7 @@ struct LabUpCommand: AsyncParsableCommand {
 
     /// The blueprint's plan; errors stop here, as `bojagi validate` would report them.
     static func plan(_ file: String, options: CatalogOptions) throws -> Plan {
-        let planner = try options.planService()
+        let planner = try options.planService(blueprint: file)
         let plan = planner.plan(try BlueprintLoader(catalog: planner.catalog).load(file))
         if plan.hasErrors {
             printError("error: the blueprint has errors; `bojagi validate \(file)` lists them")

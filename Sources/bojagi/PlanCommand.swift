@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
-        let service = try options.planService()
+        let service = try options.planService(blueprint: file)
         let blueprint = try BlueprintLoader(catalog: service.catalog).load(file)
         let plan = service.plan(blueprint)
         print(format == .json ? try JSON.encode(plan) : PlanReport.text(plan), terminator: "")

@@ -11,9 +11,10 @@ struct RenderCommand: AsyncParsableCommand {
         discussion: """
         Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the \
         blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/ \
-        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs) and ceph/ (cephadm \
-        spec, bootstrap script, client keys). Files whose bytes did not change are left alone; nothing is \
-        written when the blueprint has errors.
+        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs), ceph/ (cephadm \
+        spec, bootstrap script, client keys) and certificates/ (the TLS files the blueprint names, read \
+        beside it). Files whose bytes did not change are left alone; nothing is written when the blueprint \
+        has errors.
 
         --check renders in memory and exits 1 if the directory differs, printing a diff that never shows \
         secret values: for CI of a deployment repository.
@@ -37,7 +38,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let kolla = try KollaFiles.bundled()
-        let planner = try options.planService(inventory: kolla.inventory)
+        let planner = try options.planService(inventory: kolla.inventory, blueprint: file)
         let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
         let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
         let directory = URL(fileURLWithPath: out)
@@ -64,6 +65,9 @@ struct RenderCommand: AsyncParsableCommand {
             print("\(change.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(out)/\(change.path)")
         }
         let unchanged = changes.filter { $0.kind == .unchanged }.count
-        print("\(files.count) files in \(out)/ (\(unchanged) unchanged). Next: kolla-ansible -i \(out)/inventory --configdir \(out) prechecks")
+        let tls = blueprint.tls
+        let certificates = tls.selfSigned && (tls.external || tls.internal)
+            ? "kolla-ansible certificates -i \(out)/inventory --configdir \(out) (tls.self_signed), then " : ""
+        print("\(files.count) files in \(out)/ (\(unchanged) unchanged). Next: \(certificates)kolla-ansible -i \(out)/inventory --configdir \(out) prechecks")
     }
 }

@@ -37,7 +37,7 @@ struct ValidateCommand: AsyncParsableCommand {
             print(table.render(), terminator: "")
             return
         }
-        let service = try options.planService()
+        let service = try options.planService(blueprint: file)
         let blueprint = try BlueprintLoader(catalog: service.catalog).load(file)
         let findings = service.plan(blueprint).findings
         if format == .json {

@@ -57,6 +57,20 @@ import BojagiTestSupport
         #expect(found[1].fix?.contains("web-application") == true)
     }
 
+    @Test func theExternalAPINetworkIsASegmentHostsCanName() throws {
+        let blueprint = try Fixtures.blueprint("""
+            schema: 1
+            release: 2026.2
+            profile: base
+            hosts:
+              - {name: ctl1, roles: [control], interfaces: {external_api: bond3}}
+            networks:
+              external_api: {cidr: 203.0.113.0/24, interface: eth3, mtu: 1500}
+            """)
+        #expect(blueprint.networks.externalAPI == Networks.Segment(cidr: "203.0.113.0/24", interface: "eth3", mtu: 1500))
+        #expect(blueprint.hosts[0].interfaces["external_api"] == "bond3")
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         let yaml = """
         release: rocky

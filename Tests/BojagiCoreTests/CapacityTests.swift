@@ -89,6 +89,46 @@ import BojagiTestSupport
         #expect(tiers.map(\.rawTB) == [2, 2])
     }
 
+    /// A host that is controller, compute and Ceph storage: nova takes all but the reservation for instances, the
+    /// OSDs take theirs, and the control plane gets only what is left. Each gigabyte is counted once.
+    @Test func aHyperConvergedHostCountsItsMemoryOnce() throws {
+        let text = try String(contentsOf: ExamplesTests.directory.appendingPathComponent("single-node.yaml"), encoding: .utf8)
+        var blueprint = try Fixtures.blueprint(text)
+        let plan = Fixtures.planner.plan(blueprint)
+        let aio1 = try #require(plan.topology?.controlPlane.hosts.first)
+        // 64 GiB: instances 64 − 32 = 32 GiB, 3 OSDs × 4 = 12 GiB, 20 GiB left to the control plane.
+        #expect(aio1.instancesMiB == 32 * 1024)
+        #expect(aio1.osdMiB == 12 * 1024)
+        #expect(aio1.availableMiB == 20 * 1024)
+        #expect(aio1.headroomMiB == 20 * 1024 - aio1.neededMiB)
+        #expect(plan.topology?.compute.memoryGiB == 32)
+        #expect(!plan.findings.contains { $0.id == "CAP003" })
+        #expect(PlanReport.text(plan).contains("aio1 shares its 64 GiB: instances 32.0 GiB (all but capacity.reserved_host_memory_gib), 3 OSDs 12.0 GiB; HAS is what is left"))
+        // The old reservation covered the OSDs but not the control plane beside them.
+        blueprint.capacity.reservedHostMemoryGiB = 24
+        let finding = try #require(Fixtures.planner.plan(blueprint).findings.first { $0.id == "CAP003" })
+        #expect(finding.message.hasPrefix("aio1 is compute and storage and control and needs"))
+        #expect(finding.fix?.hasPrefix("set `reserved_host_memory_gib: ") == true)
+    }
+
+    /// A controller that is also a Ceph host (not compute) keeps its OSDs' memory out of the control plane's.
+    @Test func controllersWithOSDsLeaveTheirMemoryToTheOSDs() throws {
+        var blueprint = RuleHarness.base
+        for index in 0...2 {
+            blueprint.hosts[index].roles.append(.storage)
+            blueprint.hosts[index].disks = [Host.Disk(sizeGB: 8000, kind: .hdd, count: 12)]
+            blueprint.hosts[index].memoryGiB = 64
+        }
+        let ctl01 = try #require(Fixtures.planner.plan(blueprint).topology?.controlPlane.hosts.first { $0.name == "ctl01" })
+        #expect(ctl01.osdMiB == 48 * 1024)
+        #expect(ctl01.instancesMiB == 0)
+        #expect(ctl01.availableMiB == 16 * 1024)
+        // 64 GiB held the control plane before; with 12 OSDs beside it, 16 GiB do not.
+        let cap004 = try #require(RuleHarness.findings("CAP004", blueprint).first)
+        #expect(cap004.severity == .error)
+        #expect(cap004.message.hasPrefix("ctl01 has 64 GiB (16 GiB after its 12 OSDs) but its"))
+    }
+
     @Test func controlPlaneMemorySumsTheFootprintsPlacedOnEachController() throws {
         let plan = Fixtures.planner.plan(RuleHarness.base)
         let topology = try #require(plan.topology)

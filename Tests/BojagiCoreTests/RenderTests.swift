@@ -119,6 +119,114 @@ import BojagiTestSupport
         }
     }
 
+    @Test func providerNetworksAreBridgedOnTheComputes() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(map.contains("# networks.provider (web, was, db, lb-mgmt)\nenable_neutron_provider_networks: \"yes\""))
+        // The trial has VLAN ranges but no provider network: its computes need no external bridge.
+        #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_provider_networks"))
+    }
+
+    @Test func haWithSeveralNetworkHostsTurnsOnNeutronAgentHA() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(map.contains("# ha.enabled with 3 network hosts (ctl01, ctl02, ctl03)\nenable_neutron_agent_ha: \"yes\""))
+        #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_agent_ha"))
+    }
+
+    /// With HA off kolla_internal_vip_address is the controller's address, where MariaDB listens on 3306.
+    @Test func proxySQLIsOffWithoutHA() throws {
+        #expect(try globals(try Self.blueprint("single-node.yaml")).contains(
+            "# ha.enabled: false (ProxySQL would listen on the controller's 3306 beside MariaDB)\nenable_proxysql: \"no\""))
+        #expect(!(try globals(try Self.blueprint("map-platform.yaml"))).contains("enable_proxysql"))
+    }
+
+    /// keepalived binds the external VIP on kolla_external_vip_interface, the management interface by default.
+    @Test func theExternalVIPIsBoundOnTheExternalAPIInterface() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        #expect(try globals(blueprint).contains("# networks.external_api.interface\nkolla_external_vip_interface: \"bond3\""))
+        blueprint.hosts[0].interfaces["external_api"] = "bond4"
+        let inventory = try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "inventory" })
+        #expect(inventory.contents.contains("ctl01 ansible_host=10.10.0.11 kolla_external_vip_interface=bond4\n"))
+    }
+
+    /// The blueprint's certificate arrives where kolla-ansible copies haproxy.pem from, and its CA in the containers.
+    @Test func tlsCopiesTheBlueprintsCertificateAndCA() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        blueprint.tls.selfSigned = false
+        blueprint.tls.certificate = "certificates/api.pem"
+        blueprint.tls.ca = "certificates/ca.crt"
+        let files = try service().files(for: blueprint, existing: try temporaryDirectory())
+        let pem = try #require(files.first { $0.path == "certificates/haproxy.pem" })
+        #expect(pem.contents == FilesInMemory.bundle)
+        #expect(pem.mode == 0o600)
+        #expect(try #require(files.first { $0.path == "certificates/ca/ca.crt" }).contents == FilesInMemory.caCertificate)
+        #expect(!files.contains { $0.path == "certificates/haproxy-internal.pem" })
+        let globals = try #require(files.first { $0.path == "globals.yml" }).contents
+        #expect(globals.contains("# tls.certificate (copied to certificates/haproxy.pem)\nkolla_external_fqdn_cert: \"{{ kolla_certificates_dir }}/haproxy.pem\""))
+        #expect(globals.contains("# tls.ca (copied to certificates/ca/ca.crt)\nkolla_copy_ca_into_containers: \"yes\""))
+        #expect(globals.contains("kolla_admin_openrc_cacert: \"{{ kolla_certificates_dir }}/ca/ca.crt\""))
+        #expect(globals.contains("openstack_cacert: \"/etc/pki/tls/certs/ca-bundle.crt\""))
+        #expect(!globals.contains("kolla_internal_fqdn_cert"))
+    }
+
+    /// Internal TLS with ProxySQL (HA on 2026.1): kolla also wants the internal certificate and key apart, and the CA.
+    @Test func internalTLSGivesProxySQLItsCertificateKeyAndCA() throws {
+        var blueprint = try Self.blueprint("exchange.yaml")
+        blueprint.tls.selfSigned = false
+        blueprint.tls.certificate = "certificates/api.pem"
+        blueprint.tls.internalCertificate = "certificates/internal.pem"
+        blueprint.tls.ca = "certificates/ca.crt"
+        let files = try service().files(for: blueprint, existing: try temporaryDirectory())
+        func file(_ path: String) throws -> RenderedFile { try #require(files.first { $0.path == path }, "\(path) missing") }
+        #expect(try file("certificates/haproxy-internal.pem").mode == 0o600)
+        #expect(try file("certificates/proxysql-cert.pem").contents == "-----BEGIN CERTIFICATE-----\nTUlJQ2VydGlmaWNhdGVGb3JUZXN0cw==\n-----END CERTIFICATE-----\n")
+        let key = try file("certificates/proxysql-key.pem")
+        #expect(key.contents == "-----BEGIN PRIVATE KEY-----\nTUlJS2V5Rm9yVGVzdHM=\n-----END PRIVATE KEY-----\n")
+        #expect(key.mode == 0o600)
+        #expect(try file("certificates/proxysql-ca.pem").contents == FilesInMemory.caCertificate)
+        let globals = try file("globals.yml").contents
+        #expect(globals.contains("# tls.internal_certificate (copied to certificates/haproxy-internal.pem)\nkolla_internal_fqdn_cert: \"{{ kolla_certificates_dir }}/haproxy-internal.pem\""))
+    }
+
+    @Test func selfSignedLeavesTheCertificatesToKolla() throws {
+        let files = try service().files(for: try Self.blueprint("map-platform.yaml"), existing: try temporaryDirectory())
+        #expect(!files.contains { $0.path.hasPrefix("certificates/") })
+        let globals = try #require(files.first { $0.path == "globals.yml" }).contents
+        #expect(globals.contains("kolla_admin_openrc_cacert: \"{{ kolla_certificates_dir }}/ca/root.crt\""))
+        #expect(!globals.contains("kolla_external_fqdn_cert"))
+    }
+
+    /// The command line reads the files a blueprint names beside the blueprint, and a missing one stops the render.
+    @Test func certificatesAreReadBesideTheBlueprint() throws {
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("certificates"), withIntermediateDirectories: true)
+        try FilesInMemory.bundle.write(to: directory.appendingPathComponent("certificates/cloud.pem"), atomically: true, encoding: .utf8)
+        let files = BlueprintDirectory(blueprint: directory.appendingPathComponent("bojagi.yaml").path)
+        #expect(files.text("certificates/cloud.pem") == FilesInMemory.bundle)
+        #expect(files.text("certificates/missing.pem") == nil)
+        #expect(files.text("certificates") == nil)
+        let planner = PlanService(catalog: Fixtures.catalog, inventory: Fixtures.inventory, today: Fixtures.today, files: files)
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        blueprint.tls.selfSigned = false
+        blueprint.tls.certificate = "certificates/cloud.pem"
+        #expect(!planner.plan(blueprint).findings.contains { $0.id == "SEC003" })
+        blueprint.tls.certificate = "certificates/missing.pem"
+        let finding = try #require(planner.plan(blueprint).findings.first { $0.id == "SEC003" })
+        #expect(finding.message.contains("which is not a readable file in \(directory.path)/"))
+        let render = RenderService(planner: planner, kolla: Self.kolla, secrets: PinnedSecrets())
+        #expect(throws: RenderService.Failure.self) { try render.files(for: blueprint, existing: try temporaryDirectory()) }
+    }
+
+    /// Base64 lines end in '=' padding: a PEM block must not be shown as `key=<hidden>`.
+    @Test func checkHidesEveryLineOfAPEMBlock() {
+        let diff = LineDiff.unified(old: "", new: FilesInMemory.bundle, path: "certificates/haproxy.pem", hideValues: true)
+        #expect(diff.contains("+-----BEGIN PRIVATE KEY-----\n+<hidden>\n+-----END PRIVATE KEY-----"))
+        #expect(!diff.contains("TUlJ"))
+    }
+
+    func globals(_ blueprint: Blueprint) throws -> String {
+        try #require(try service().files(for: blueprint, existing: try temporaryDirectory()).first { $0.path == "globals.yml" }).contents
+    }
+
     @Test func globalsCarryOnlyDifferencesWithTheirOrigin() throws {
         let files = try service().files(for: try Self.blueprint("exchange.yaml"), existing: try temporaryDirectory())
         let globals = try #require(files.first { $0.path == "globals.yml" }).contents

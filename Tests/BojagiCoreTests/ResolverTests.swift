@@ -27,6 +27,20 @@ import BojagiTestSupport
         }
     }
 
+    /// kolla-ansible balances MariaDB through ProxySQL by default from Dalmatian (19.0.0); before, HAProxy did.
+    @Test func proxySQLRunsWithHAWhereKollaDeploysItByDefault() throws {
+        let infrastructure = { (release: String, extra: String) in
+            try Fixtures.resolve(profile: "base", release: release, extra: extra).services.infrastructure.map(\.name)
+        }
+        #expect(try infrastructure("2026.2", "").contains("proxysql"))
+        #expect(try infrastructure("dalmatian", "").contains("proxysql"))
+        #expect(!(try infrastructure("caracal", "")).contains("proxysql"))
+        #expect(!(try infrastructure("2026.2", "ha: {enabled: false}\n")).contains("proxysql"))
+        let kolla = Fixtures.catalog.components["proxysql"]?.kolla
+        #expect(!Fixtures.catalog.kollaEnablesByDefault(kolla, in: Fixtures.catalog.release(named: "2024.1")!))
+        #expect(Fixtures.catalog.kollaEnablesByDefault(kolla, in: Fixtures.catalog.release(named: "2024.2")!))
+    }
+
     @Test func baseProfileIsTheSeedsDistribution() throws {
         let result = try Fixtures.resolve(profile: "base", release: "queens")
         #expect(result.services.names == ["cinder", "glance", "horizon", "keystone", "neutron", "nova"])

@@ -10,7 +10,7 @@ public enum Fixtures {
         do { return try KollaInventory.bundled() } catch { fatalError("inventory: \(error)") }
     }()
 
-    public static let planner = PlanService(catalog: catalog, inventory: inventory, today: today)
+    public static let planner = PlanService(catalog: catalog, inventory: inventory, today: today, files: FilesInMemory.tests)
 
     /// The day the golden files were recorded: release status depends on it.
     public static let today = Day(year: 2026, month: 11, day: 25)

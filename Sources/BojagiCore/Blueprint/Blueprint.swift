@@ -58,12 +58,24 @@ public struct HighAvailability: Sendable, Hashable, Codable {
     public init() {}
 }
 
+/// TLS on kolla's VIPs. Render copies the certificates into the deployment directory's `certificates/`, where
+/// kolla-ansible looks for them (`kolla_certificates_dir`).
 public struct TLS: Sendable, Hashable, Codable {
     public var external = false
     public var `internal` = false
-    /// Path (relative to bojagi.yaml) of the PEM bundle for the external endpoint.
+    /// Path (relative to bojagi.yaml) of the PEM bundle (certificate, chain, private key) for the external
+    /// endpoints, and for the internal ones unless `internalCertificate` is given.
     public var certificate: String?
+    /// PEM bundle for the internal endpoints, when they need their own (a private CA for the internal name).
+    public var internalCertificate: String?
+    /// CA certificate(s) that issued the certificates, when clients and containers do not already trust it.
     public var ca: String?
+    /// Let `kolla-ansible certificates` make a test CA and certificates instead (test clouds only).
+    public var selfSigned = false
+
+    /// The bundle the internal endpoints use.
+    public var internalBundle: String? { internalCertificate ?? certificate }
+
     public init() {}
 }
 

@@ -85,11 +85,14 @@ public struct BlueprintDecoder: Sendable {
         if let field = fields["ha"], let ha = field.mapping(allowed: ["enabled"], what: "ha") {
             if let value = ha["enabled"]?.bool() { blueprint.ha.enabled = value }
         }
-        if let field = fields["tls"], let tls = field.mapping(allowed: ["external", "internal", "certificate", "ca"], what: "tls") {
+        if let field = fields["tls"],
+           let tls = field.mapping(allowed: ["external", "internal", "certificate", "internal_certificate", "ca", "self_signed"], what: "tls") {
             if let value = tls["external"]?.bool() { blueprint.tls.external = value }
             if let value = tls["internal"]?.bool() { blueprint.tls.internal = value }
             blueprint.tls.certificate = tls["certificate"]?.string()
+            blueprint.tls.internalCertificate = tls["internal_certificate"]?.string()
             blueprint.tls.ca = tls["ca"]?.string()
+            if let value = tls["self_signed"]?.bool() { blueprint.tls.selfSigned = value }
         }
         if let field = fields["monitoring"],
            let monitoring = field.mapping(allowed: ["prometheus", "grafana", "central_logging"], what: "monitoring") {

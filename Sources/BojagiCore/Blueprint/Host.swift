@@ -32,7 +32,7 @@ public struct Host: Sendable, Hashable, Codable {
     public var roles: [Role]
     public var cores: Int?
     public var memoryGiB: Int?
-    /// Network name (`management`, `external`, `storage`, `tunnel`) → interface name on this host.
+    /// Network name (`management`, `external`, `external_api`, `storage`, `tunnel`) → interface name on this host.
     public var interfaces: [String: String] = [:]
     public var disks: [Disk] = []
     /// Services pinned to this host beyond what its roles give.

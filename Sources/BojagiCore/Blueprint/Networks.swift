@@ -1,5 +1,6 @@
-/// The networks of the cloud: management (and the API VIP on it), external, storage, tunnel and the
-/// provider networks tenants use (the seed's WEB/WAS separation).
+/// The networks of the cloud: management (and the API VIP on it), the external API network (the external VIP
+/// on it), Neutron's external network, storage, tunnel and the provider networks tenants use (the seed's WEB/WAS
+/// separation).
 public struct Networks: Sendable, Hashable, Codable {
     public struct Segment: Sendable, Hashable, Codable {
         public var cidr: String?
@@ -44,6 +45,9 @@ public struct Networks: Sendable, Hashable, Codable {
     public var management = Segment()
     public var vip = VIP()
     public var external = External()
+    /// The public API network the external VIP lives on (kolla's `kolla_external_vip_interface`); without it
+    /// the external VIP is bound on the management interface.
+    public var externalAPI: Segment?
     public var storage: Segment?
     public var tunnel: Segment?
     public var provider: [Provider] = []

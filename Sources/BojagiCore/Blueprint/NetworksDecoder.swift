@@ -2,10 +2,11 @@
 struct NetworksDecoder {
     func networks(_ field: YAMLField) -> Networks {
         var networks = Networks()
-        guard let fields = field.mapping(allowed: ["management", "vip", "external", "storage", "tunnel", "provider"], what: "networks") else {
+        guard let fields = field.mapping(allowed: ["management", "vip", "external", "external_api", "storage", "tunnel", "provider"], what: "networks") else {
             return networks
         }
         if let value = fields["management"] { networks.management = segment(value) }
+        if let value = fields["external_api"] { networks.externalAPI = segment(value) }
         if let value = fields["storage"] { networks.storage = segment(value) }
         if let value = fields["tunnel"] { networks.tunnel = segment(value) }
         if let value = fields["vip"],

@@ -75,6 +75,8 @@ public enum StarterBlueprint {
           management: {cidr: 10.0.0.0/24, interface: eth0}
           vip: {internal: 10.0.0.10, virtual_router_id: 101}   # unique on the L2 segment (kolla-ansible defaults to 51)
           external: {interface: eth1, vlan_ranges: ["100:199"]}
+          # With a public VIP (vip.external), the network it lies in and the load balancers' interface on it:
+          # external_api: {cidr: 203.0.113.0/24, interface: eth2}
           # Tenant tiers as provider networks, e.g. the seed's WEB/WAS separation:
           provider: []
 

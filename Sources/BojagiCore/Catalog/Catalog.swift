@@ -108,6 +108,13 @@ public struct Catalog: Sendable {
         return true
     }
 
+    /// Whether kolla-ansible of `release` deploys it and turns its flag on without being asked.
+    public func kollaEnablesByDefault(_ kolla: KollaSupport?, in release: Release) -> Bool {
+        guard let kolla, kolla.default == "true", kollaDeploys(kolla, in: release) else { return false }
+        if let since = kolla.defaultSince, let start = ordinal(of: since), release.ordinal < start { return false }
+        return true
+    }
+
     /// The first release in which `project` no longer exists, for messages.
     public func retirementRelease(of project: Project) -> Release? {
         guard let last = lastRelease(of: project) else { return nil }

@@ -4,6 +4,9 @@ public struct KollaSupport: Sendable, Hashable, Codable {
     public let flag: String
     /// The flag's default in kolla-ansible's newest release: `true`, `false` or a Jinja expression.
     public let `default`: String?
+    /// First series whose kolla-ansible turns the flag on by default, when that is later than `since`
+    /// (ProxySQL: deployable from Zed, on by default from Dalmatian).
+    public let defaultSince: String?
     /// First series whose kolla-ansible deploys it.
     public let since: String?
     /// First series whose kolla-ansible no longer deploys it.
@@ -16,6 +19,7 @@ public struct KollaSupport: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case flag, `default`, since, containers, groups
         case removedIn = "removed_in"
+        case defaultSince = "default_since"
     }
 
     public init(from decoder: Decoder) throws {
@@ -28,6 +32,7 @@ public struct KollaSupport: Sendable, Hashable, Codable {
             self.default = try container.decodeIfPresent(String.self, forKey: .default)
         }
         since = try container.decodeIfPresent(String.self, forKey: .since)
+        defaultSince = try container.decodeIfPresent(String.self, forKey: .defaultSince)
         removedIn = try container.decodeIfPresent(String.self, forKey: .removedIn)
         containers = try container.decodeIfPresent([String].self, forKey: .containers) ?? []
         groups = try container.decodeIfPresent([String].self, forKey: .groups) ?? []

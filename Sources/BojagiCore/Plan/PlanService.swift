@@ -5,12 +5,15 @@ public struct PlanService: Sendable {
     public let catalog: Catalog
     let inventory: KollaInventory
     let today: Day
+    /// The files the blueprint names (TLS certificates), read where the blueprint lives.
+    let files: any BlueprintFiles
     let validator: Validator
 
-    public init(catalog: Catalog, inventory: KollaInventory, today: Day, validator: Validator = Validator()) {
+    public init(catalog: Catalog, inventory: KollaInventory, today: Day, files: any BlueprintFiles, validator: Validator = Validator()) {
         self.catalog = catalog
         self.inventory = inventory
         self.today = today
+        self.files = files
         self.validator = validator
     }
 
@@ -25,7 +28,7 @@ public struct PlanService: Sendable {
         let profile = catalog.profiles[blueprint.profile]!
         let topology = Topology.make(blueprint: blueprint, services: result.services, catalog: catalog, inventory: inventory)
         let context = RuleContext(blueprint: blueprint, catalog: catalog, release: release, services: result.services,
-                                  topology: topology, today: today)
+                                  topology: topology, today: today, files: files)
         let findings = result.findings + validator.validate(context)
         return Plan(
             name: blueprint.name,

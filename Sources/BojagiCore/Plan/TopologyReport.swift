@@ -27,6 +27,10 @@ enum TopologyReport {
             out += "  internal VIP \(ha.internalVIP ?? "(none)") (VRRP id \(ha.virtualRouterID))"
             if let external = ha.externalVIP { out += ", external VIP \(external)" }
             out += " held by keepalived on \(ha.loadBalancers.isEmpty ? "no host" : HostRange.compress(ha.loadBalancers, order: hosts.map(\.name))); HAProxy fronts every API\n"
+            if ha.neutronAgentHA {
+                let agents = HostRange.compress(ha.networkHosts, order: hosts.map(\.name))
+                out += "  Neutron agent HA on \(agents) (enable_neutron_agent_ha): each new router is a VRRP group of up to \(min(HALayout.maxL3AgentsPerRouter, ha.networkHosts.count)) L3 agents (l3_ha), each network gets DHCP from \(HALayout.dhcpAgentsPerNetwork) agents\n"
+            }
         }
         for line in ha.notHA { out += "  not HA: \(line)\n" }
 
@@ -48,9 +52,17 @@ enum TopologyReport {
             var control = TextTable(["HOST", "CONTAINERS", "NEEDS", "HAS", "HEADROOM"])
             for host in topology.controlPlane.hosts {
                 control.append([host.name, "\(host.containers)", PlanReport.gib(host.neededMiB),
-                                host.memoryGiB.map { "\($0) GiB" } ?? "–", host.headroomMiB.map(PlanReport.gib) ?? "–"])
+                                host.availableMiB.map(PlanReport.gib) ?? "–", host.headroomMiB.map(PlanReport.gib) ?? "–"])
             }
             out += control.render(indent: "  ")
+            // Each gigabyte once: what instances and OSDs take is not the control plane's.
+            for host in topology.controlPlane.hosts where host.isShared {
+                guard let memory = host.memoryGiB else { continue }
+                var shares: [String] = []
+                if host.instancesMiB > 0 { shares.append("instances \(PlanReport.gib(host.instancesMiB)) (all but capacity.reserved_host_memory_gib)") }
+                if host.osdMiB > 0 { shares.append("\(host.osds) OSDs \(PlanReport.gib(host.osdMiB))") }
+                out += "  \(host.name) shares its \(memory) GiB: \(shares.joined(separator: ", ")); HAS is what is left\n"
+            }
         }
         if let ceph = topology.ceph {
             out += "\nCeph capacity (failure domain \(ceph.failureDomain.rawValue), nearfull \(format(ceph.nearfullRatio)))\n"

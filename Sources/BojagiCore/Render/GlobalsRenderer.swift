@@ -39,14 +39,10 @@ public enum GlobalsRenderer {
             entries.append(GlobalsEntry("keepalived_virtual_router_id", .string(String(networks.vip.virtualRouterID)),
                                         from: "networks.vip.virtual_router_id"))
         }
-        if blueprint.tls.external {
-            entries.append(GlobalsEntry("kolla_enable_tls_external", .flag(true), from: "tls.external"))
-        }
-        if blueprint.tls.internal {
-            entries.append(GlobalsEntry("kolla_enable_tls_internal", .flag(true), from: "tls.internal"))
-        }
+        entries += TLSRenderer.globals(context)
 
         entries += serviceFlags(context)
+        entries += neutron(context)
         entries += CephGlobals.entries(context)
 
         // Cinder: several cinder-volume hosts need a cluster name and a coordination backend (kolla prechecks).
@@ -60,6 +56,15 @@ public enum GlobalsRenderer {
         return entries
     }
 
+    /// Components kolla deploys by default that only make sense with HA, and why each is off without it.
+    static let offWithoutHA = [
+        "haproxy": "ha.enabled: false",
+        "keepalived": "ha.enabled: false",
+        // ProxySQL listens on kolla_internal_vip_address:3306, which without HA is the controller's own
+        // address, where MariaDB listens too.
+        "proxysql": "ha.enabled: false (ProxySQL would listen on the controller's 3306 beside MariaDB)",
+    ]
+
     /// `enable_*` for exactly the package: on where kolla's default is off, off where kolla's default would
     /// deploy a project the package leaves out.
     static func serviceFlags(_ context: RenderContext) -> [GlobalsEntry] {
@@ -72,7 +77,7 @@ public enum GlobalsRenderer {
         for project in context.catalog.projects.values.sorted(by: { $0.name < $1.name }) {
             guard let kolla = project.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
             let wanted = members.contains(project.name)
-            let byDefault = kolla.default == "true"
+            let byDefault = context.catalog.kollaEnablesByDefault(kolla, in: context.release)
             if wanted != byDefault {
                 entries.append(GlobalsEntry(kolla.flag, .flag(wanted), from: wanted ? origin(project.name) : "not in the \(context.plan.profile) package"))
             }
@@ -80,14 +85,36 @@ public enum GlobalsRenderer {
         for component in context.catalog.components.values.sorted(by: { $0.name < $1.name }) {
             guard let kolla = component.kolla, context.catalog.kollaDeploys(kolla, in: context.release) else { continue }
             let wanted = members.contains(component.name)
-            if wanted, kolla.default != "true" {
+            let byDefault = context.catalog.kollaEnablesByDefault(kolla, in: context.release)
+            if wanted, !byDefault {
                 entries.append(GlobalsEntry(kolla.flag, .flag(true), from: origin(component.name)))
-            } else if !wanted, kolla.default == "true", ["haproxy", "keepalived"].contains(component.name) {
-                entries.append(GlobalsEntry(kolla.flag, .flag(false), from: "ha.enabled: false"))
+            } else if !wanted, byDefault, Self.offWithoutHA[component.name] != nil {
+                let removed = context.blueprint.services.remove.contains(component.name)
+                entries.append(GlobalsEntry(kolla.flag, .flag(false), from: removed ? "services.remove" : Self.offWithoutHA[component.name]!))
             }
         }
         if context.blueprint.monitoring.centralLogging {
             entries.append(GlobalsEntry("enable_central_logging", .flag(true), from: "monitoring.central_logging"))
+        }
+        return entries
+    }
+
+    /// Neutron settings kolla leaves off by default.
+    static func neutron(_ context: RenderContext) -> [GlobalsEntry] {
+        guard context.has("neutron") else { return [] }
+        var entries: [GlobalsEntry] = []
+        // Without it kolla gives only network hosts br-ex and bridge_mappings (computes_need_external_bridge),
+        // so a port on a provider VLAN cannot bind on a compute. VLAN ranges alone do not need it: an external
+        // network for routers lives on the network hosts.
+        let providers = context.blueprint.networks.provider
+        if !providers.isEmpty {
+            entries.append(GlobalsEntry("enable_neutron_provider_networks", .flag(true),
+                                        from: "networks.provider (\(providers.map(\.name).joined(separator: ", ")))"))
+        }
+        // kolla's agent HA: l3_ha, dhcp_agents_per_network and max_l3_agents_per_router in neutron.conf.
+        if let ha = context.plan.topology?.ha, ha.neutronAgentHA {
+            entries.append(GlobalsEntry("enable_neutron_agent_ha", .flag(true),
+                                        from: "ha.enabled with \(ha.networkHosts.count) network hosts (\(ha.networkHosts.joined(separator: ", ")))"))
         }
         return entries
     }

@@ -28,8 +28,14 @@ public enum LineDiff {
     struct Edit { let kind: Character; let line: String }
 
     static func lines(_ text: String, hideValues: Bool) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var inPEM = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             guard hideValues else { return String(line) }
+            // A PEM block's base64 lines may end in '=' padding: never split them like `key=value`.
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("-----BEGIN ") { inPEM = true; return String(line) }
+            if trimmed.hasPrefix("-----END ") { inPEM = false; return String(line) }
+            if inPEM { return "<hidden>" }
             for separator in [": ", " = ", "="] {
                 if let range = line.range(of: separator) {
                     return String(line[..<range.upperBound]) + "<hidden>"

@@ -22,7 +22,7 @@ public struct RenderContext: Sendable {
     /// kolla-ansible's network variables, by blueprint network name.
     static let interfaceVariables: [(network: String, variable: String)] = [
         ("management", "network_interface"), ("external", "neutron_external_interface"),
-        ("storage", "storage_interface"), ("tunnel", "tunnel_interface"),
+        ("external_api", "kolla_external_vip_interface"), ("storage", "storage_interface"), ("tunnel", "tunnel_interface"),
     ]
 
     /// The interface a network uses by default (globals), before per-host overrides (inventory).
@@ -30,6 +30,7 @@ public struct RenderContext: Sendable {
         switch network {
         case "management": blueprint.networks.management.interface ?? mostCommon(network)
         case "external": blueprint.networks.external.interface ?? mostCommon(network)
+        case "external_api": blueprint.networks.externalAPI?.interface ?? mostCommon(network)
         case "storage": blueprint.networks.storage?.interface ?? mostCommon(network)
         case "tunnel": blueprint.networks.tunnel?.interface ?? mostCommon(network)
         default: nil

@@ -5,11 +5,15 @@ import Foundation
 public struct RenderService: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case planHasErrors([Finding])
+        /// A file the blueprint names could not be read (it changed after validation).
+        case unreadable(key: String, path: String, directory: String)
 
         public var description: String {
             switch self {
             case let .planHasErrors(findings):
                 return "the blueprint has errors; nothing was rendered\n" + PlanReport.findings(findings)
+            case let .unreadable(key, path, directory):
+                return "\(key) names \(path), which cannot be read in \(directory); nothing was rendered"
             }
         }
     }
@@ -32,9 +36,27 @@ public struct RenderService: Sendable {
         let existingPasswords = try read(directory, "passwords.yml") { try Passwords(yaml: $0, file: $1) }
         let existingKeys = try read(directory, "ceph/keys.yml") { try CephKeys(yaml: $0, file: $1) }
         let passwords = try Passwords.complete(keys: kolla.passwordKeys(for: context.release), existing: existingPasswords, secrets: secrets)
+        let tls = try material(blueprint.tls)
         return [InventoryRenderer.render(context), GlobalsRenderer.render(context), try passwords.file()]
             + ConfigRenderer.render(context)
             + (try CephRenderer.render(context, existingKeys: existingKeys, secrets: secrets))
+            + TLSRenderer.files(context, material: tls)
+    }
+
+    /// The certificate files the blueprint names, through the planner's `BlueprintFiles` (SEC003 has checked them).
+    private func material(_ tls: TLS) throws -> TLSRenderer.Material {
+        guard tls.external || tls.internal, !tls.selfSigned else { return TLSRenderer.Material() }
+        func read(_ key: String, _ path: String?) throws -> String? {
+            guard let path else { return nil }
+            guard let text = planner.files.text(path) else {
+                throw Failure.unreadable(key: key, path: path, directory: planner.files.directory)
+            }
+            return text
+        }
+        let usesCertificate = tls.external || tls.internalCertificate == nil
+        return TLSRenderer.Material(certificate: try read("tls.certificate", usesCertificate ? tls.certificate : nil),
+                                    internalCertificate: try read("tls.internal_certificate", tls.internal ? tls.internalCertificate : nil),
+                                    ca: try read("tls.ca", tls.ca))
     }
 
     private func read<T>(_ directory: URL, _ path: String, _ parse: (String, String) throws -> T) throws -> T? {

@@ -33,6 +33,7 @@ public struct Resolver: Sendable {
         state.closeDependencies()
         state.addSettingsInfrastructure()
         state.addInfrastructure()
+        state.addDatabaseProxy()
         state.markCore()
         state.applyPolicy()
         state.offer(profile.optional.filter { !blueprint.capabilities.add.contains($0) })
@@ -187,6 +188,14 @@ private struct State {
             needComponent("opensearch", .setting("monitoring.central_logging"))
             needComponent("fluentd", .setting("monitoring.central_logging"))
         }
+    }
+
+    /// ProxySQL balances MariaDB where kolla-ansible deploys it by default (Dalmatian on); without HA render
+    /// turns it off, since it would take the controller's database port.
+    mutating func addDatabaseProxy() {
+        guard blueprint.ha.enabled, set.infrastructure.contains(where: { $0.name == "mariadb" }),
+              catalog.kollaEnablesByDefault(catalog.components["proxysql"]?.kolla, in: release) else { return }
+        needComponent("proxysql", .setting("ha.enabled (kolla-ansible balances MariaDB through ProxySQL)"))
     }
 
     mutating func addInfrastructure() {

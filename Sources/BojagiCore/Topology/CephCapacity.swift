@@ -71,6 +71,16 @@ public struct CephCapacity: Sendable, Hashable, Codable {
         return CephCapacity(failureDomain: ceph.failureDomain, nearfullRatio: ceph.nearfullRatio, tiers: tiers)
     }
 
+    /// BlueStore's `osd_memory_target` default: what each OSD holds in memory.
+    public static let osdMemoryGiB = 4
+
+    /// The OSDs a storage host runs: its disks that serve a tier.
+    public static func osds(on host: Host, in ceph: Storage.Ceph?) -> Int {
+        guard let ceph, host.roles.contains(.storage) else { return 0 }
+        let tiers = Set(ceph.tiers.map(\.name))
+        return host.disks.filter { tiers.contains($0.tier ?? defaultTier(for: $0, in: ceph) ?? "") }.reduce(0) { $0 + $1.count }
+    }
+
     /// A disk without a tier goes to the first tier of its device class.
     static func defaultTier(for disk: Host.Disk, in ceph: Storage.Ceph) -> String? {
         ceph.tiers.first { $0.deviceClass == disk.kind.rawValue }?.name

@@ -1,25 +1,41 @@
-/// Memory the control plane needs on each controller, from the catalog's footprints and the placement.
+/// Memory the control plane needs on each controller, from the catalog's footprints and the placement, and the
+/// memory it actually gets: on a controller that also runs instances or OSDs each gigabyte is counted once,
+/// for nova's instances (everything but the reservation), for the OSDs, or for the control plane.
 public struct ControlPlane: Sendable, Hashable, Codable {
     public struct Host: Sendable, Hashable, Codable {
         public let name: String
         public let neededMiB: Int
         public let containers: Int
         public let memoryGiB: Int?
+        /// What nova offers instances here: memory beyond `reserved_host_memory` on a compute host, else 0.
+        public let instancesMiB: Int
+        /// OSDs on this host at `osd_memory_target` each.
+        public let osdMiB: Int
+        public let osds: Int
+
+        /// Memory left to the control plane after instances and OSDs, or nil when the host's memory is not given.
+        public var availableMiB: Int? { memoryGiB.map { $0 * 1024 - instancesMiB - osdMiB } }
 
         /// Memory left after the control plane, or nil when the host's memory is not given.
-        public var headroomMiB: Int? { memoryGiB.map { $0 * 1024 - neededMiB } }
+        public var headroomMiB: Int? { availableMiB.map { $0 - neededMiB } }
+
+        /// Whether instances or OSDs share the host's memory with the control plane.
+        public var isShared: Bool { instancesMiB > 0 || osdMiB > 0 }
     }
 
     public let hosts: [Host]
 
     public static func make(blueprint: Blueprint, placement: Placement, catalog: Catalog) -> ControlPlane {
+        let reserved = blueprint.capacity.reservedHostMemoryGiB
         let hosts = blueprint.hosts.filter { $0.roles.contains(.control) }.map { host -> Host in
             let services = placement.hosts[host.name] ?? []
             let footprint = services.reduce(Footprint.zero) { sum, name in
                 sum + (catalog.projects[name]?.footprint ?? catalog.components[name]?.footprint ?? .zero)
             }
+            let instances = host.roles.contains(.compute) ? max(0, (host.memoryGiB ?? 0) - reserved) * 1024 : 0
+            let osds = CephCapacity.osds(on: host, in: blueprint.storage.ceph)
             return Host(name: host.name, neededMiB: footprint.controllerMemoryMiB, containers: footprint.controllerContainers,
-                        memoryGiB: host.memoryGiB)
+                        memoryGiB: host.memoryGiB, instancesMiB: instances, osdMiB: osds * CephCapacity.osdMemoryGiB * 1024, osds: osds)
         }
         return ControlPlane(hosts: hosts)
     }

@@ -17,14 +17,18 @@ public struct RuleContext: Sendable {
     public let topology: Topology
     /// The day the plan is made: release status depends on it.
     public let today: Day
+    /// The files the blueprint names, for the rules that check them (rules read, never write).
+    public let files: any BlueprintFiles
 
-    public init(blueprint: Blueprint, catalog: Catalog, release: Release, services: ServiceSet, topology: Topology, today: Day) {
+    public init(blueprint: Blueprint, catalog: Catalog, release: Release, services: ServiceSet, topology: Topology, today: Day,
+                files: any BlueprintFiles) {
         self.blueprint = blueprint
         self.catalog = catalog
         self.release = release
         self.services = services
         self.topology = topology
         self.today = today
+        self.files = files
     }
 
     /// A finding pointing at `path`, with its line in bojagi.yaml when the file wrote it (else the nearest
@@ -51,6 +55,7 @@ public struct RuleContext: Sendable {
         switch network {
         case "management": return blueprint.networks.management.interface
         case "external": return blueprint.networks.external.interface
+        case "external_api": return blueprint.networks.externalAPI?.interface
         case "storage": return blueprint.networks.storage?.interface
         case "tunnel": return blueprint.networks.tunnel?.interface
         default: return nil

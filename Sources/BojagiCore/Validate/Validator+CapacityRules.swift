@@ -5,5 +5,6 @@ extension Validator {
         HyperConvergedMemoryRule(),
         ControllerMemoryRule(),
         UnsizedComputeHostsRule(),
+        ComputeReservationRule(),
     ]
 }

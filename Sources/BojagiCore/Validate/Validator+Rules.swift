@@ -11,6 +11,7 @@ extension Validator {
         LoadBalancerHostsRule(),
         NeutronAgentRedundancyRule(),
         VIPWithoutHARule(),
+        ExternalVIPNetworkRule(),
     ]
 
     static let networkRules: [any Rule] = [
@@ -23,6 +24,9 @@ extension Validator {
         ProviderVLANRule(),
         NetworkOverlapRule(),
         ManagementNetworkSizeRule(),
+        ComputeExternalInterfaceRule(),
+        StorageNetworkRule(),
+        NetworkInterfaceNamedRule(),
     ]
 
     static let hostRules: [any Rule] = [

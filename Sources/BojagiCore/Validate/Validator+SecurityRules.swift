@@ -2,5 +2,6 @@ extension Validator {
     static let securityRules: [any Rule] = [
         ExternalTLSRule(),
         TLSVIPSplitRule(),
+        TLSCertificateRule(),
     ]
 }

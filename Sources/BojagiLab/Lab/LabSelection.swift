@@ -30,6 +30,7 @@ public struct LabSelection: Sendable, Hashable {
         "opensearch": "central logging is not run by the lab; logs are files under the lab home",
         "haproxy": "single node: each API listens on its own loopback port",
         "keepalived": "single node: no VIP",
+        "proxysql": "the lab's services reach MariaDB directly (the HA lab's through HAProxy on the VIP)",
         "valkey": "cinder-volume runs on one host in the lab, so it needs no coordination backend",
         "redis": "cinder-volume runs on one host in the lab, so it needs no coordination backend",
         "gnocchi": "metering is not run by the lab",

@@ -88,7 +88,7 @@ enum RuleHarness {
         let services = Resolver(catalog: catalog).resolve(blueprint).services
         let topology = Topology.make(blueprint: blueprint, services: services, catalog: catalog, inventory: Fixtures.inventory)
         return RuleContext(blueprint: blueprint, catalog: catalog, release: catalog.release(named: blueprint.release)!,
-                           services: services, topology: topology, today: Fixtures.today)
+                           services: services, topology: topology, today: Fixtures.today, files: FilesInMemory.tests)
     }
 
     static func findings(_ id: String, _ blueprint: Blueprint) -> [Finding] {

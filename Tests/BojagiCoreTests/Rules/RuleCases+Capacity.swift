@@ -17,8 +17,12 @@ extension RuleCases {
         RuleCase("CAP002", "RAM overcommit 1.2", .advice, "ram_allocation_ratio 1.2 overcommits memory") {
             $0.capacity.ramAllocationRatio = 1.2
         },
-        RuleCase("CAP003", "storage hosts that also run guests", .warning, "stor01 is compute and storage with 6 OSDs (≈ 24 GiB at 4 GiB each) but reserves only 8 GiB") {
+        RuleCase("CAP003", "storage hosts that also run guests", .warning,
+                 "stor01 is compute and storage and needs 28 GiB beside its instances (6 OSDs ≈ 24 GiB at 4 GiB each, the host 4 GiB), but capacity.reserved_host_memory_gib keeps only 8 GiB") {
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.storage) { $0.hosts[index].roles.append(.compute) }
+        },
+        RuleCase("CAP003", "controllers that also run guests", .warning, "ctl01 is compute and control and needs") { blueprint in
+            for index in 0...2 { blueprint.hosts[index].roles.append(.compute) }
         },
         RuleCase("CAP004", "controllers too small", .error, "ctl01 has 8 GiB but its") {
             for index in 0..<3 { $0.hosts[index].memoryGiB = 8 }
@@ -28,6 +32,14 @@ extension RuleCases {
         },
         RuleCase("CAP005", "compute hosts without sizes", .advice, "compute hosts cmp01, cmp02, cmp03 give no cores or memory") {
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.compute) { $0.hosts[index].cores = nil }
+        },
+        RuleCase("CAP006", "compute hosts with no memory beyond the reservation", .error,
+                 "compute hosts cmp[01:03] have memory_gib 8, no more than the 8 GiB capacity.reserved_host_memory_gib keeps") {
+            for index in 3...5 { $0.hosts[index].memoryGiB = 8 }
+        },
+        RuleCase("CAP006", "compute hosts with no cores beyond the reservation", .error,
+                 "compute hosts cmp[01:03] have cores 2, no more than the 2 capacity.reserved_host_cores") {
+            for index in 3...5 { $0.hosts[index].cores = 2 }
         },
     ]
 }

@@ -26,6 +26,24 @@ enum RuleCases {
         RuleCase("HA006", "one network host", .warning, "one network host (ctl01)") { blueprint in
             for index in 1...2 { blueprint.hosts[index].roles.removeAll { $0 == .network } }
         },
+        RuleCase("HA008", "external VIP in no declared network", .error,
+                 "external VIP 203.0.113.10 lies in no declared network: without networks.external_api") {
+            $0.networks.vip.external = "203.0.113.10"
+        },
+        RuleCase("HA008", "external VIP outside the external API network", .error,
+                 "external VIP 203.0.113.10 is outside networks.external_api 198.51.100.0/24") { blueprint in
+            blueprint.networks.vip.external = "203.0.113.10"
+            blueprint.networks.externalAPI = .init(cidr: "198.51.100.0/24", interface: "eth2")
+        },
+        RuleCase("HA008", "load balancers without an external API interface", .error,
+                 "load balancer hosts ctl[01:03] name no interface on networks.external_api") { blueprint in
+            blueprint.networks.vip.external = "203.0.113.10"
+            blueprint.networks.externalAPI = .init(cidr: "203.0.113.0/24")
+        },
+        RuleCase("HA008", "an external API network without an external VIP", .warning,
+                 "networks.external_api is declared but networks.vip.external is not set") {
+            $0.networks.externalAPI = .init(cidr: "203.0.113.0/24", interface: "eth2")
+        },
     ]
 
     static let host: [RuleCase] = [
@@ -79,8 +97,29 @@ enum RuleCases {
         RuleCase("NET008", "provider network inside management", .error, "overlaps the management network") {
             $0.networks.provider[0].cidr = "10.0.0.128/25"
         },
+        RuleCase("NET008", "external API network inside management", .error,
+                 "external API network 10.0.0.128/25 overlaps the management network") {
+            $0.networks.externalAPI = .init(cidr: "10.0.0.128/25", interface: "eth2")
+        },
         RuleCase("NET009", "management network too small", .error, "do not fit in 10.0.0.0/29") { blueprint in
             blueprint.networks.management.cidr = "10.0.0.0/29"
+        },
+        RuleCase("NET011", "storage interfaces without a storage network", .error,
+                 "stor[01:03] (hosts[2]) name a storage interface (eth2) but networks.storage has no cidr") { blueprint in
+            for index in 6...8 { blueprint.hosts[index].interfaces["storage"] = "eth2" }
+        },
+        RuleCase("NET012", "a tunnel interface only the controllers name", .warning,
+                 "cmp[01:03] use the tunnel network but name no tunnel interface, and networks.tunnel.interface is not set: render writes tunnel_interface: eth3") { blueprint in
+            for index in 0...2 { blueprint.hosts[index].interfaces["tunnel"] = "eth3" }
+        },
+        RuleCase("NET012", "a tunnel network with no interface", .warning,
+                 "networks.tunnel declares 10.40.0.0/24 but neither it nor any host names an interface") {
+            $0.networks.tunnel = .init(cidr: "10.40.0.0/24")
+        },
+        RuleCase("NET010", "provider networks and computes without an external interface", .error,
+                 "cmp[01:03] name no external interface") { blueprint in
+            blueprint.networks.external.interface = nil
+            for index in 3...5 { blueprint.hosts[index].interfaces["external"] = nil }
         },
     ]
 }

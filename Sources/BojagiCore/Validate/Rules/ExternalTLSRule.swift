@@ -1,8 +1,9 @@
 /// SEC001: kolla_external_fqdn defaults to the external VIP (or to the internal VIP when there is none), so with
-/// external TLS and no name clients would be handed a certificate for a bare address.
+/// external TLS and no name clients would be handed a certificate for a bare address. (SEC003 checks the
+/// certificate itself.)
 public struct ExternalTLSRule: Rule {
     public let id = "SEC001"
-    public let summary = "External TLS has a DNS name and a certificate"
+    public let summary = "External TLS has a DNS name"
 
     public init() {}
 
@@ -20,11 +21,6 @@ public struct ExternalTLSRule: Rule {
             findings.append(context.finding(id, .warning, "networks.vip.external_fqdn",
                                             "external TLS is on but networks.vip.external_fqdn is not set: public endpoints would be \(endpoint), and clients reject a certificate that does not name the address they called",
                                             fix: "set networks.vip.external_fqdn (e.g. api.cloud.example.org), publish its DNS record to \(address ?? "the external VIP") and issue the certificate for that name"))
-        }
-        if tls.certificate == nil {
-            findings.append(context.finding(id, .advice, "tls.certificate",
-                                            "external TLS is on but tls.certificate is not set: kolla-ansible's precheck needs /etc/kolla/certificates/haproxy.pem",
-                                            fix: "set tls.certificate to the PEM bundle (certificate, chain and key) for \(name ?? "the external name"); for a test cloud only, `kolla-ansible certificates` generates a self-signed one"))
         }
         return findings
     }

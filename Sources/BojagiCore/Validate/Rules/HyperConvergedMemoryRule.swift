@@ -1,27 +1,35 @@
-/// CAP003: on a host that is both compute and Ceph storage, each OSD uses about osd_memory_target (4 GiB by
-/// default); nova only leaves reserved_host_memory for the host, so that reservation must cover the OSDs.
+/// CAP003: nova offers instances all of a compute host's memory but `reserved_host_memory`, so on a host that is
+/// also Ceph storage or a controller the reservation must hold the OSDs (about osd_memory_target, 4 GiB, each),
+/// the control plane's containers and the host itself, or instances take their memory.
 public struct HyperConvergedMemoryRule: Rule {
     public let id = "CAP003"
-    public let summary = "Hyper-converged hosts reserve at least 4 GiB of memory per OSD"
+    public let summary = "Compute hosts that are also storage or control hosts reserve the memory of their OSDs, control plane and host"
 
-    /// BlueStore's `osd_memory_target` default.
-    static let osdMemoryGiB = 4
+    /// The host's own share: kernel, agents, page cache.
+    static let hostGiB = 4
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        guard let ceph = context.blueprint.storage.ceph else { return [] }
         let reserved = context.blueprint.capacity.reservedHostMemoryGiB
+        let control = Dictionary(context.topology.controlPlane.hosts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var findings: [Finding] = []
-        for host in context.blueprint.hosts where host.roles.contains(.compute) && host.roles.contains(.storage) {
-            let tiers = Set(ceph.tiers.map(\.name))
-            let osds = host.disks.filter { tiers.contains($0.tier ?? CephCapacity.defaultTier(for: $0, in: ceph) ?? "") }
-                .reduce(0) { $0 + $1.count }
-            let needed = osds * Self.osdMemoryGiB
-            guard osds > 0, reserved < needed else { continue }
+        var reported: Set<String> = []  // Hosts of one range are alike: report each entry once.
+        for host in context.hosts(with: .compute) where host.roles.contains(.storage) || host.roles.contains(.control) {
+            let osds = CephCapacity.osds(on: host, in: context.blueprint.storage.ceph)
+            let controlMiB = host.roles.contains(.control) ? control[host.name]?.neededMiB ?? 0 : 0
+            guard osds > 0 || controlMiB > 0 else { continue }
+            let controlGiB = Int((Double(controlMiB) / 1024).rounded(.up))
+            let needed = osds * CephCapacity.osdMemoryGiB + controlGiB + Self.hostGiB
+            guard reserved < needed, reported.insert(host.origin).inserted else { continue }
+            var parts: [String] = []
+            if osds > 0 { parts.append("\(osds) OSDs ≈ \(osds * CephCapacity.osdMemoryGiB) GiB at 4 GiB each") }
+            if controlMiB > 0 { parts.append("the control plane ≈ \(controlGiB) GiB") }
+            parts.append("the host \(Self.hostGiB) GiB")
+            let roles = [host.roles.contains(.storage) ? "storage" : nil, host.roles.contains(.control) ? "control" : nil].compactMap { $0 }
             findings.append(context.finding(id, .warning, "capacity.reserved_host_memory_gib",
-                                            "\(host.name) is compute and storage with \(osds) OSDs (≈ \(needed) GiB at 4 GiB each) but reserves only \(reserved) GiB for the host: nova would give the OSDs' memory to guests",
-                                            fix: "set capacity.reserved_host_memory_gib to at least \(needed + 4) (OSDs plus the host), lower osd_memory_target, or separate the compute and storage roles"))
+                                            "\(host.name) is compute and \(roles.joined(separator: " and ")) and needs \(needed) GiB beside its instances (\(parts.joined(separator: ", "))), but capacity.reserved_host_memory_gib keeps only \(reserved) GiB: nova would give the rest to instances",
+                                            fix: "set `reserved_host_memory_gib: \(needed)` under capacity (instances then get memory_gib − \(needed)), lower osd_memory_target, or separate the compute role from the others"))
         }
         return findings
     }

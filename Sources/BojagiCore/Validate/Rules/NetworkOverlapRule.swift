@@ -2,7 +2,7 @@
 /// management network reaches the control plane.
 public struct NetworkOverlapRule: Rule {
     public let id = "NET008"
-    public let summary = "Management, storage, tunnel and provider networks do not overlap"
+    public let summary = "Management, external API, storage, tunnel and provider networks do not overlap"
 
     public init() {}
 
@@ -13,6 +13,7 @@ public struct NetworkOverlapRule: Rule {
             if let text, let cidr = CIDR(text) { named.append((path, name, cidr)) }
         }
         add("networks.management.cidr", "management", networks.management.cidr)
+        add("networks.external_api.cidr", "external API", networks.externalAPI?.cidr)
         add("networks.storage.cidr", "storage", networks.storage?.cidr)
         add("networks.tunnel.cidr", "tunnel", networks.tunnel?.cidr)
         for (index, provider) in networks.provider.enumerated() {
