@@ -194,13 +194,14 @@ public struct TempestConfig: Sendable {
         return "10.100.0.0/16"
     }
 
-    /// What this cloud cannot run, each with its reason (never a test because it fails).
+    /// What this cloud cannot run, each with its reason (never a test because it fails). Patterns name the module
+    /// and the test, not the class: Tempest moves tests between classes (47 split ServerActionsTestJSON in three).
     public var exclusions: [Exclusion] {
         var list: [Exclusion] = []
         if facts.fakeHypervisor {
-            list.append(Exclusion(pattern: #"^tempest\.api\.compute\.admin\.test_hypervisor\.HypervisorAdminTestJSON\.test_get_hypervisor_uptime"#,
+            list.append(Exclusion(pattern: #"^tempest\.api\.compute\.admin\.test_hypervisor\.\w+\.test_get_hypervisor_uptime\b"#,
                                   reason: "nova's fake virt driver answers 501 to the hypervisor uptime call"))
-            list.append(Exclusion(pattern: #"^tempest\.api\.compute\.servers\.test_server_actions\.ServerActionsTestJSON\.test_get_console_output_with_unlimited_size"#,
+            list.append(Exclusion(pattern: #"^tempest\.api\.compute\.servers\.test_server_actions\.\w+\.test_get_console_output_with_unlimited_size\b"#,
                                   reason: "the fake virt driver's console log is a fixed 3 lines; the test waits for more until it times out"))
             list.append(Exclusion(pattern: #"^tempest\.scenario\.test_network_basic_ops\."#,
                                   reason: "the fake virt driver boots no guest to ping or log in to"))
