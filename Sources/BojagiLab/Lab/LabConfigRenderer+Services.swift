@@ -54,9 +54,10 @@ extension LabConfigRenderer {
             ]))]
         case .glance:
             return [file("etc/glance/glance-api.conf", INIFile([
-                // No web-download import: the lab has no route to the Internet, so it does not offer to fetch from it.
+                // Only glance-direct import: the lab has no route to the Internet (web-download) and one store
+                // (copy-image copies between stores). Tempest reads the methods and skips the others.
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true"), ("enabled_backends", "file:file"),
-                             ("enabled_import_methods", "glance-direct,copy-image"),
+                             ("enabled_import_methods", "glance-direct"),
                              ("image_cache_dir", s.path("data/glance/cache"))]),
                 ("database", [("connection", s.databaseURL(.glance))]),
                 ("file", [("filesystem_store_datadir", s.sharedPath("data/glance/images"))]),
