@@ -68,7 +68,11 @@ extension LabConfigRenderer {
                          ("backup_ceph_stripe_unit", "0"), ("backup_ceph_stripe_count", "0"),
                          ("restore_discard_excess_bytes", "true")]
         }
-        let sections = ceph.backends.map { backend in
+        // os-brick (cinder-backup reading a volume) asks for the host's connector properties through privsep; its
+        // default helper is `sudo cinder-rootwrap`, which the lab has not installed.
+        let privsep = ("privsep_osbrick", [("helper_command", (s.user == "root" ? "" : "sudo ") + s.venv + "/bin/privsep-helper --config-file "
+                                            + s.path("etc/cinder/cinder.conf"))])
+        let sections = [privsep] + ceph.backends.map { backend in
             (backend.name, [
                 ("volume_driver", "cinder.volume.drivers.rbd.RBDDriver"),
                 ("volume_backend_name", backend.name),
