@@ -29,13 +29,17 @@ struct DrillCommand: AsyncParsableCommand {
 
         The HA lab comes up with `bojagi lab up --ha FILE` (or `bojagi drill lab up FILE`).
 
+        `bojagi drill osd` is the single-node lab's Ceph drill: it kills an OSD while \
+        writing to a volume's RBD image (see `bojagi drill osd --help`).
+
         Examples:
           bojagi drill lab up bojagi.yaml
           bojagi drill
           bojagi drill --format json
           bojagi drill lab down --wipe
+          bojagi drill osd --home ~/.bojagi/lab/ceph-lab
         """,
-        subcommands: [Run.self, Lab.self],
+        subcommands: [Run.self, Lab.self, OSD.self],
         defaultSubcommand: Run.self
     )
 
@@ -74,6 +78,46 @@ struct DrillCommand: AsyncParsableCommand {
             let report: DrillReport
             do {
                 report = try await Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), logger: Logger(label: ConsoleLogHandler.Labels.drill)).run()
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            print(format == .json ? try JSON.encode(report) : report.text, terminator: "")
+            if !report.passed { throw ExitCode(1) }
+        }
+    }
+
+    struct OSD: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "osd",
+            abstract: "Kill an OSD of the single-node lab's Ceph while writing to a volume; measure.",
+            usage: "bojagi drill osd [<file>] [--home <dir>] [<options>]",
+            discussion: """
+            Needs a lab brought up with a blueprint that has storage.ceph (`bojagi lab up \
+            examples/ceph-lab.yaml`). Creates a 1 GiB volume on the first tier's \
+            backend and writes 64 KiB blocks to its RBD image as client.cinder \
+            (scripts/ceph/rbd-probe.py) while every API is probed every 150 ms; \
+            SIGKILLs an OSD of that tier, starts it again after --down-for seconds, and \
+            reports the longest write (the stall), failed writes and API requests, the \
+            seconds until the OSD is marked down, back up, and every PG active+clean, \
+            and whether every block reads back intact. The report is saved as JSON in \
+            the lab home (drill/osd-latest.json). Exits 1 when a write failed, data \
+            did not read back, or the cluster did not heal.
+            """)
+
+        @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
+        @OptionGroup var home: LabHomeOptions
+        @Option(help: "Seconds the writer runs.") var seconds = 60
+        @Option(help: "Seconds into the writes to kill the OSD.") var killAfter = 10
+        @Option(help: "Seconds the OSD stays down before it is started again.") var downFor = 10
+        @Option(help: "Output format.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let directory = try home.existing(file: file)
+            let report: OSDDrillReport
+            do {
+                report = try await makeLab().osdDrill(home: directory, scripts: try LabUpCommand.scripts(), options: .init(
+                    writeSeconds: Double(seconds), killAfter: Double(killAfter), downFor: Double(downFor)))
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

@@ -12,8 +12,14 @@ struct LabCommand: AsyncParsableCommand {
         discussion: """
         A single-node lab: the planned services Bojagi can run from PyPI (keystone, glance, placement, nova, \
         neutron, cinder, heat, horizon) in a virtual environment Bojagi manages, pinned per release, with MariaDB, \
-        RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs); \
-        cinder a fake volume driver. Planned services the lab cannot run are listed with the reason.
+        RabbitMQ and memcached of its own on loopback ports. Nova uses the fake virt driver (no real VMs). \
+        Planned services the lab cannot run are listed with the reason.
+
+        When the blueprint has storage.ceph, the lab runs its Ceph design for real: a monitor, a manager and \
+        OSDs on files per tier device class (Ceph from Debian), the pools, CRUSH rules and client keys of the \
+        ceph/pools.sh that `bojagi render` writes, Cinder on RBD (a backend and volume type per tier, backups \
+        to the backup pool) and Glance on RBD. Without it, Cinder uses a fake volume driver. `bojagi lab \
+        add-osd` grows the cluster online; `bojagi drill osd` kills an OSD during writes.
 
         With --ha, the HA lab instead (needs root): three controller network namespaces, each with \
         Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP \
@@ -22,11 +28,13 @@ struct LabCommand: AsyncParsableCommand {
 
         Examples:
           bojagi lab up examples/single-node.yaml
+          bojagi lab up examples/ceph-lab.yaml --port-offset 40000
+          bojagi lab add-osd --home ~/.bojagi/lab/ceph-lab --class hdd
           bojagi lab up --ha bojagi.yaml
           bojagi lab status --home ~/.bojagi/lab/trial
           bojagi lab down --home ~/.bojagi/lab/trial --wipe
         """,
-        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self]
+        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self, LabAddOSDCommand.self]
     )
 }
 
@@ -99,10 +107,12 @@ struct LabUpCommand: AsyncParsableCommand {
         }
         let release = plan.release.id ?? plan.release.name
         let lab = makeLab()
+        let directory = try home.url(name: plan.name)
         do {
             let settings = try await lab.up(plan: plan, options: Lab.Options(
-                home: try home.url(name: plan.name), venv: LabHomeOptions.bojagiHome.appendingPathComponent("venvs/openstack-\(release)"),
-                scripts: try Self.scripts(), ports: LabPorts(offset: portOffset), user: NSUserName(), skipInstall: skipInstall))
+                home: directory, venv: LabHomeOptions.bojagiHome.appendingPathComponent("venvs/openstack-\(release)"),
+                scripts: try Self.scripts(), ports: LabPorts(offset: portOffset), user: NSUserName(), skipInstall: skipInstall),
+                ceph: try Self.cephDesign(file, plan: plan, home: directory, options: options))
             print(lab.summary(settings))
         } catch let failure as LabFailure {
             printError("error: \(failure)")
@@ -119,6 +129,22 @@ struct LabUpCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         return plan
+    }
+
+    /// The blueprint's Ceph design for the lab: what `bojagi render` writes for it (the lab keeps it in
+    /// `<home>/deployment`, so keys.yml's keys survive a second up). nil without storage.ceph.
+    static func cephDesign(_ file: String, plan: Plan, home: URL, options: CatalogOptions) throws -> LabCephDesign? {
+        let kolla = try KollaFiles.bundled()
+        let planner = try options.planService(inventory: kolla.inventory)
+        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        guard blueprint.storage.ceph != nil else { return nil }
+        let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
+        let files = try service.files(for: blueprint, existing: home.appendingPathComponent(LabCephDesign.deploymentDirectory))
+        do {
+            return try LabCephDesign(blueprint: blueprint, plan: plan, deployment: files)
+        } catch let failure as LabCephDesign.Failure {
+            throw CommandFailure("the lab cannot run this blueprint's Ceph: \(failure)")
+        }
     }
 
     /// What the HA lab runs of the plan, said before it starts; the lab's venv pins one release.
@@ -173,8 +199,20 @@ struct LabStatusCommand: AsyncParsableCommand {
             printError("error: \(failure)")
             throw ExitCode(1)
         }
+        var ceph: LabCephStatus?
+        var cephError: String?
+        do {
+            ceph = try await makeLab().cephStatus(home: directory, scripts: try LabUpCommand.scripts())
+        } catch {
+            cephError = "\(error)"
+        }
         if format == .json {
-            print(try JSON.encode(rows), terminator: "")
+            // Without Ceph, the process list alone, as before; with it, both.
+            if ceph == nil && cephError == nil {
+                print(try JSON.encode(rows), terminator: "")
+            } else {
+                print(try JSON.encode(StatusWithCeph(processes: rows, ceph: ceph, cephError: cephError)), terminator: "")
+            }
         } else {
             print("Lab in \(directory.path)")
             let table = [["PROCESS", "PID", "STATE", "ANSWER", "LOG"]] + rows.map {
@@ -184,8 +222,47 @@ struct LabStatusCommand: AsyncParsableCommand {
             for row in table {
                 print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
             }
+            if let ceph { print("\n" + ceph.text, terminator: "") }
+            if let cephError { print("\nCeph: \(cephError)") }
         }
-        if rows.contains(where: { !$0.alive }) { throw ExitCode(1) }
+        if rows.contains(where: { !$0.alive }) || cephError != nil { throw ExitCode(1) }
+    }
+
+    struct StatusWithCeph: Encodable {
+        let processes: [Lab.ProcessStatus]
+        let ceph: LabCephStatus?
+        let cephError: String?
+    }
+}
+
+struct LabAddOSDCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-osd",
+        abstract: "Add an OSD to the lab's Ceph while the cloud serves.",
+        usage: "bojagi lab add-osd [<file>] [--home <dir>] [--class <class>] [<options>]",
+        discussion: """
+        The new OSD (bluestore on a file in the lab home) joins the CRUSH rules of its device class, data \
+        rebalances onto it, and its PID goes into the lab's state, so `bojagi lab down` stops it. Reports \
+        the seconds until it is up and until every placement group is active+clean again, and how many pools \
+        `ceph osd pool autoscale-status` lists.
+        """)
+
+    @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
+    @OptionGroup var home: LabHomeOptions
+    @Option(name: .customLong("class"), help: ArgumentHelp("The device class (default: the first tier's).", valueName: "class"))
+    var deviceClass: String?
+    @Option(help: "Output format.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let directory = try home.existing(file: file)
+        do {
+            let result = try await makeLab().addOSD(home: directory, scripts: try LabUpCommand.scripts(), deviceClass: deviceClass)
+            print(format == .json ? try JSON.encode(result) : result.text, terminator: "")
+            if result.autoscaledPools != result.pools { throw ExitCode(1) }
+        } catch let failure as LabFailure {
+            printError("error: \(failure)")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -38,7 +38,7 @@ import BojagiTestSupport
 
     @Test func kollaExternalCephLayout() throws {
         let files = try Self.render(example: "map-platform.yaml")
-        for path in ["ceph/keys.yml", "ceph/cluster-spec.yaml", "ceph/bootstrap.sh",
+        for path in ["ceph/keys.yml", "ceph/cluster-spec.yaml", "ceph/bootstrap.sh", "ceph/pools.sh",
                      "config/glance/ceph.conf", "config/glance/ceph.client.glance.keyring",
                      "config/cinder/ceph.conf", "config/cinder/cinder-volume/ceph.client.cinder.keyring",
                      "config/cinder/cinder-backup/ceph.client.cinder.keyring",
@@ -71,7 +71,7 @@ import BojagiTestSupport
         let files = try Self.render(example: "single-node.yaml")
         let script = try #require(files["ceph/bootstrap.sh"]).contents
         #expect(script.contains("cephadm bootstrap --mon-ip 192.168.50.11 --fsid \"$fsid\" --skip-monitoring-stack --single-host-defaults\n"))
-        #expect(script.contains("ceph osd crush rule create-replicated ssd default osd ssd\n"))
+        #expect(try #require(files["ceph/pools.sh"]).contents.contains("ceph osd crush rule create-replicated ssd default osd ssd\n"))
         #expect(files["config/cinder/ceph.conf"]?.contents.contains("\nmon_host = 192.168.50.11\n") == true)
     }
 
@@ -88,7 +88,7 @@ import BojagiTestSupport
     }
 
     @Test func exchangeVolumePoolsFollowTheirTiers() throws {
-        let script = try #require(try Self.render(example: "exchange.yaml")["ceph/bootstrap.sh"]).contents
+        let script = try #require(try Self.render(example: "exchange.yaml")["ceph/pools.sh"]).contents
         #expect(script.contains("ceph osd crush rule create-replicated ssd default host ssd\n"))
         #expect(script.contains("ceph osd crush rule create-replicated hdd default host hdd\n"))
         #expect(script.contains("ceph osd pool set volumes-ssd crush_rule ssd\n"))
@@ -124,6 +124,7 @@ import BojagiTestSupport
         let files = try Self.render(example: example)
         #expect(files["ceph/keys.yml"]?.mode == 0o600)
         #expect(files["ceph/bootstrap.sh"]?.mode == 0o755)
+        #expect(files["ceph/pools.sh"]?.mode == 0o755)
         for file in files.values where file.path.hasSuffix(".keyring") {
             #expect(file.mode == 0o600, "\(file.path)")
         }
@@ -205,7 +206,7 @@ import BojagiTestSupport
         let context = try Self.context(try Fixtures.blueprint(text))
         let files = Dictionary(uniqueKeysWithValues: try CephRenderer.render(context, existingKeys: nil, secrets: CountingSecretSource())
             .map { ($0.path, $0) })
-        let bootstrap = try #require(files["ceph/bootstrap.sh"]).contents
+        let bootstrap = try #require(files["ceph/pools.sh"]).contents
         // Metadata on the first tier (fast), data on the last (the bulk tier); `ceph fs new` tags them itself.
         #expect(bootstrap.contains("ceph osd pool set cephfs_metadata crush_rule fast"))
         #expect(bootstrap.contains("ceph osd pool set cephfs_data crush_rule bulk"))
@@ -254,7 +255,7 @@ import BojagiTestSupport
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
         let spec = try #require(byPath["ceph/cluster-spec.yaml"]).contents
         #expect(spec.contains("service_id: fast\nplacement:\n  label: osd\nspec:\n  crush_device_class: nvme\n  data_devices:\n    paths:\n    - /dev/nvme0n1\n"))
-        let script = try #require(byPath["ceph/bootstrap.sh"]).contents
+        let script = try #require(byPath["ceph/pools.sh"]).contents
         #expect(script.contains("ceph osd erasure-code-profile set archive k=4 m=2 crush-failure-domain=host crush-device-class=hdd\n"))
         #expect(script.contains("ceph osd pool create default.rgw.buckets.data erasure archive\n"))
         // RBD on an EC tier: replicated metadata pool, EC data pool with overwrites.
@@ -272,7 +273,109 @@ import BojagiTestSupport
         #expect(script.contains("set -euo pipefail\n"))
         #expect(script.contains("ceph orch apply -i \"$here/cluster-spec.yaml\"\n"))
         #expect(script.hasSuffix("ceph -s\n"))
+        // Sections 3 to 5 are pools.sh, run once the OSDs exist.
+        #expect(script.contains("\nbash \"$here/pools.sh\"\n"))
+        #expect(!script.contains("ceph osd pool create"))
         try Self.expectBashAccepts(script)
+        let pools = try #require(try Self.render(example: example)["ceph/pools.sh"]).contents
+        #expect(pools.hasPrefix("#!/usr/bin/env bash\n"))
+        #expect(pools.contains("set -euo pipefail\n"))
+        #expect(!pools.contains("cephadm") && !pools.contains("ceph orch"))
+        try Self.expectBashAccepts(pools)
+    }
+
+    // MARK: the PG autoscaler
+
+    /// Ceph's own pools on the class-less replicated_rule beside device-class rules stop the autoscaler for every
+    /// pool: pools.sh moves them, and makes the first replicated tier's rule the default for new pools.
+    @Test func cephsOwnPoolsMoveToTheFirstReplicatedTier() throws {
+        let pools = try #require(try Self.render(example: "exchange.yaml")["ceph/pools.sh"]).contents
+        #expect(pools.contains("ceph config set global osd_pool_default_crush_rule \"$(rule_id ssd)\"\n"))
+        #expect(pools.contains("[[ \"$(ceph osd pool get \"$pool\" crush_rule)\" != \"crush_rule: replicated_rule\" ]] || ceph osd pool set \"$pool\" crush_rule ssd\n"))
+        // After the rules exist, before the pools are made.
+        let fix = try #require(pools.range(of: "# 3b. "))
+        #expect(pools.range(of: "ceph osd crush rule create-replicated hdd")!.lowerBound < fix.lowerBound)
+        #expect(fix.upperBound < pools.range(of: "# 4. Pools")!.lowerBound)
+    }
+
+    @Test func theDefaultRuleIsTheFirstReplicatedTiers() throws {
+        func tier(_ name: String, _ erasure: Bool) -> Storage.Ceph.Tier {
+            var tier = Storage.Ceph.Tier(name: name, deviceClass: name)
+            if erasure { tier.erasure = Storage.Ceph.Erasure(k: 4, m: 2) } else { tier.replication = 3 }
+            return tier
+        }
+        func ceph(_ tiers: [Storage.Ceph.Tier]) -> Storage.Ceph {
+            var ceph = Storage.Ceph()
+            ceph.tiers = tiers
+            return ceph
+        }
+        #expect(CephBootstrapScript.defaultRule(ceph([tier("hdd", true), tier("ssd", false)])) == "ssd")
+        #expect(CephBootstrapScript.defaultRule(ceph([tier("ssd", false), tier("hdd", false)])) == "ssd")
+        #expect(CephBootstrapScript.defaultRule(ceph([tier("archive", true)])) == "archive-replicated")
+        #expect(CephBootstrapScript.defaultRule(ceph([])) == nil)
+    }
+
+    @Test func anErasureCodedClusterGetsTheReplicatedRuleItsOwnPoolsNeed() throws {
+        let blueprint = try Fixtures.blueprint("""
+            schema: 1
+            release: 2026.1
+            profile: base
+            hosts:
+              - {name: 'ctl[01:03]', address: 10.0.0.11, roles: [control, network, compute, monitoring]}
+              - name: st[01:06]
+                address: 10.0.0.31
+                roles: [storage]
+                disks:
+                  - {size_gb: 16000, type: hdd, count: 2}
+            storage:
+              ceph:
+                failure_domain: host
+                rgw: true
+                tiers:
+                  - {name: archive, device_class: hdd, erasure: {k: 4, m: 2}}
+                pools:
+                  rgw: {tier: archive}
+            """)
+        let files = try CephRenderer.render(try Self.context(blueprint), existingKeys: nil, secrets: CountingSecretSource())
+        let pools = try #require(files.first { $0.path == "ceph/pools.sh" }).contents
+        #expect(pools.contains("ceph osd crush rule create-replicated archive-replicated default host hdd\n"))
+        #expect(pools.contains("osd_pool_default_crush_rule \"$(rule_id archive-replicated)\""))
+        try Self.expectBashAccepts(pools)
+    }
+
+    /// With an EC tier, an RBD pool's data is in `<pool>-data`: that is where the autoscaler needs the share.
+    @Test func erasureTargetRatioIsOnTheDataPool() throws {
+        let blueprint = try Fixtures.blueprint("""
+            schema: 1
+            release: 2026.1
+            profile: web-application
+            hosts:
+              - {name: 'ctl[01:03]', address: 10.0.0.11, roles: [control, network, monitoring]}
+              - {name: cmp01, address: 10.0.0.21, roles: [compute]}
+              - name: st[01:06]
+                address: 10.0.0.31
+                roles: [storage]
+                disks:
+                  - {size_gb: 3840, type: ssd, count: 1}
+                  - {size_gb: 16000, type: hdd, count: 1}
+            storage:
+              ceph:
+                failure_domain: host
+                tiers:
+                  - {name: fast, device_class: ssd, replication: 3}
+                  - {name: archive, device_class: hdd, erasure: {k: 4, m: 2}}
+                pools:
+                  backups: {tier: archive, percent: 40}
+                  volumes: {tier: fast, percent: 60}
+            """)
+        let files = try CephRenderer.render(try Self.context(blueprint), existingKeys: nil, secrets: CountingSecretSource())
+        let pools = try #require(files.first { $0.path == "ceph/pools.sh" }).contents
+        #expect(pools.contains("ceph osd pool set backups-data target_size_ratio 0.4\n"))
+        #expect(!pools.contains("ceph osd pool set backups target_size_ratio"))
+        #expect(pools.contains("ceph osd pool set volumes target_size_ratio 0.6\n"))
+        // Set once the data pool exists.
+        #expect(pools.range(of: "ceph osd pool create backups-data erasure archive")!.lowerBound
+                < pools.range(of: "ceph osd pool set backups-data target_size_ratio")!.lowerBound)
     }
 
     static func expectBashAccepts(_ script: String) throws {

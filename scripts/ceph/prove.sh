@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # The proof of the lab's real Ceph, end to end, with its figures: a cluster of 3 ssd + 3 hdd OSDs to HEALTH_OK,
-# the pool/rule/caps part of a rendered ceph/bootstrap.sh run against it, the PG autoscaler checked before and
-# after the fix for Ceph's own pools, RBD as client.cinder, an OSD killed during writes, a 7th OSD added online,
+# the rendered ceph/pools.sh (the pool/rule/caps part of bootstrap.sh) run against it, the PG autoscaler checked
+# (pools.sh moves Ceph's own pools onto a tier rule), RBD as client.cinder, an OSD killed during writes, a 7th OSD added online,
 # and everything torn down. Needs scripts/ceph/install-apt.sh first; ~6 min, ~2.5 GB of RAM at its peak, ~7 GB
 # of disk (sparse OSD files, 4 GiB each at most).
 #
-#   prove.sh [DATA_DIR] [BOOTSTRAP_SH]
+#   prove.sh [DATA_DIR] [POOLS_SH]
 #
-# DATA_DIR defaults to a new temporary directory (removed at the end); BOOTSTRAP_SH to the exchange golden
+# DATA_DIR defaults to a new temporary directory (removed at the end); POOLS_SH to the exchange golden
 # render (SSD and HDD tiers). Ends with "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 data="${1:-$(mktemp -d /tmp/bojagi-ceph-prove.XXXXXX)}"
-bootstrap="${2:-$REPO/Tests/BojagiCoreTests/Golden/render/exchange-2026.2/ceph/bootstrap.sh}"
+bootstrap="${2:-$REPO/Tests/BojagiCoreTests/Golden/render/exchange-2026.2/ceph/pools.sh}"
 [[ -z "$(ls -A "$data" 2>/dev/null)" ]] || { echo "prove.sh: $data is not empty" >&2; exit 2; }
 lab="$HERE/lab-cluster.sh"
 conf="$data/ceph.conf"
@@ -58,7 +58,7 @@ check "up on kept data restarts the daemons" "$lab" up "$data"
 figure "seconds from up on kept data to HEALTH_OK: $(since "$t")"
 check "same fsid, same 6 OSDs, none re-created" test "$(awk '$1 == "fsid" { print $3 }' "$conf") $(C osd ls | wc -l)" = "$fsid 6"
 
-echo "== 2. the rendered pool/rule/caps part: $bootstrap"
+echo "== 2. the rendered pools.sh: $bootstrap"
 t=$(now)
 check "every rendered command succeeds" "$HERE/run-bootstrap-pools.sh" "$data" "$bootstrap"
 figure "seconds for the rendered pool/rule/caps part: $(since "$t")"
@@ -68,30 +68,15 @@ check "all PGs active+clean" wait_until 120 active_clean
 echo "== 3. PG autoscaler"
 C osd pool autoscale-status
 echo "(autoscale-status lists $(pools_autoscaled) of $(pools_total) pools)"
-check "as rendered, the autoscaler skips pools (device_health_metrics on replicated_rule)" test "$(pools_autoscaled)" -lt "$(pools_total)"
-grep -m3 "overlapping root" "$data/log/mgr.x.log"
-# RGW creates its own pools when it first starts; with cephadm that is at `ceph orch apply`, before section 3.
+check "as rendered, autoscale-status lists every pool (pools.sh 3b moved device_health_metrics off replicated_rule)" every_pool_autoscaled
+check "new pools default to the first tier's rule" test "$(C config get mon osd_pool_default_crush_rule)" = "$(C osd crush rule dump ssd -f json | python3 -c 'import json,sys; print(json.load(sys.stdin)["rule_id"])')"
+# RGW creates its own pools when it first starts (with cephadm at `ceph orch apply`, before pools.sh, or later).
 for pool in .rgw.root default.rgw.log default.rgw.control default.rgw.meta; do
     C osd pool create "$pool" 8 >/dev/null && C osd pool application enable "$pool" rgw >/dev/null
 done
-echo "(with RGW's pools made as RGW makes them: $(pools_autoscaled) of $(pools_total))"
-# The fix as the renderer should emit it, right after the CRUSH rules of section 3 (tier ssd: the first tier).
-fixed="$data/bootstrap-fixed.sh"
-awk '
-    { print }
-    /^ceph osd crush rule create-replicated ssd / {
-        print "# 3b. Ceph'"'"'s own pools (.mgr, RGW'"'"'s) on a tier rule too: a pool on the class-less replicated_rule beside"
-        print "#     device-class rules makes the PG autoscaler skip every pool (\"overlapping root\"). New pools default to it."
-        print "ceph config set global osd_pool_default_crush_rule \"$(ceph osd crush rule dump ssd | awk -F\"[:,]\" '"'"'/\"rule_id\"/ { gsub(/ /, \"\", $2); print $2 }'"'"')\""
-        print "for pool in $(ceph osd pool ls); do [[ \"$(ceph osd pool get \"$pool\" crush_rule)\" != \"crush_rule: replicated_rule\" ]] || ceph osd pool set \"$pool\" crush_rule ssd; done"
-    }' "$bootstrap" >"$fixed"
-diff "$bootstrap" "$fixed"
-check "the rendered part with the fix succeeds (and runs again cleanly)" "$HERE/run-bootstrap-pools.sh" "$data" "$fixed" "$data/bootstrap/keys.yml"
-C osd pool autoscale-status
-check "after the fix, autoscale-status lists every pool" every_pool_autoscaled
-C osd pool create default.rgw.buckets.index 8 >/dev/null && C osd pool application enable default.rgw.buckets.index rgw >/dev/null
-check "a pool RGW creates later lands on the ssd rule" test "$(C osd pool get default.rgw.buckets.index crush_rule)" = "crush_rule: ssd"
+check "a pool RGW creates later lands on the ssd rule" test "$(C osd pool get default.rgw.meta crush_rule)" = "crush_rule: ssd"
 check "and the autoscaler still lists every pool" every_pool_autoscaled
+check "pools.sh runs again cleanly" "$HERE/run-bootstrap-pools.sh" "$data" "$bootstrap" "$data/bootstrap/keys.yml"
 check "all PGs active+clean after the moves" wait_until 180 active_clean
 
 echo "== 4. RBD as client.cinder"

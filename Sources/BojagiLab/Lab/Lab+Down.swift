@@ -41,10 +41,19 @@ extension Lab {
         defer { withExtendedLifetime(lock) {} }
         var stopped: [String] = []
         if var state = try LabState.load(from: home) {
-            // The services first, then the database, queue and cache they need (in reverse start order).
+            // The services first, then Ceph (OSDs while the monitor still takes their "mark me down", the manager,
+            // the monitor), then the database, queue and cache (in reverse start order).
             let processes = Array(state.processes.reversed())
             let infrastructure = Set(["mariadb", "epmd", "rabbitmq", "memcached"])
-            for phase in [processes.filter { !infrastructure.contains($0.name) }, processes.filter { infrastructure.contains($0.name) }] {
+            let ceph = LabCephCommands.processName("")
+            let phases = [
+                processes.filter { !infrastructure.contains($0.name) && !$0.name.hasPrefix(ceph) },
+                processes.filter { $0.name.hasPrefix(ceph + "osd.") },
+                processes.filter { $0.name.hasPrefix(ceph + "mgr.") },
+                processes.filter { $0.name.hasPrefix(ceph + "mon.") },
+                processes.filter { infrastructure.contains($0.name) },
+            ]
+            for phase in phases where !phase.isEmpty {
                 let alive = phase.filter { runner.isAlive($0.pid) }
                 for process in alive { runner.signal(process.pid, SIGTERM) }
                 let deadline = Date().addingTimeInterval(timeout)

@@ -22,7 +22,8 @@ extension Lab {
         }
     }
 
-    func run(_ name: String, _ command: [String], environment: [String: String] = [:], home: URL, step: String? = nil) async throws {
+    func run(_ name: String, _ command: [String], environment: [String: String] = [:], home: URL, step: String? = nil,
+             fix: String? = nil) async throws {
         let log = home.appendingPathComponent("logs/\(name).log").path
         let status: Int32
         do {
@@ -32,7 +33,7 @@ extension Lab {
         }
         guard status == 0 else {
             throw LabFailure(step: step ?? name, message: "`\(command.map { ($0 as NSString).lastPathComponent }.prefix(4).joined(separator: " "))` exited with status \(status)",
-                             log: log, tail: tail(log))
+                             log: log, tail: tail(log), fix: fix)
         }
     }
 

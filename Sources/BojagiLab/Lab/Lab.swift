@@ -46,9 +46,11 @@ public struct Lab: Sendable {
 
     // MARK: up
 
-    public func up(plan: Plan, options: Options) async throws -> LabSettings {
+    /// `ceph`: the blueprint's Ceph design, when it has one: the lab runs it (a monitor, a manager, OSDs per
+    /// tier) and puts Cinder and Glance on RBD; without it, Cinder's fake driver and Glance's file store.
+    public func up(plan: Plan, options: Options, ceph: LabCephDesign? = nil) async throws -> LabSettings {
         let started = Date()
-        let selection = LabSelection(plan: plan)
+        let selection = LabSelection(plan: plan, runsCeph: ceph != nil)
         let release = plan.release.id ?? plan.release.name
         guard Self.pinnedReleases.contains(release) else {
             throw LabFailure(step: "release", message: "the lab pins OpenStack service versions only for \(Self.pinnedReleases.joined(separator: ", ")); the blueprint asks for \(release)",
@@ -57,13 +59,19 @@ public struct Lab: Sendable {
         let lock = try LabLock.acquire(home: options.home.path, command: "bojagi lab up")
         defer { withExtendedLifetime(lock) {} }
         say("Lab \(plan.name ?? "lab") (\(plan.release.label)) in \(options.home.path)")
-        say("  runs:    \(selection.components.map(\.rawValue).joined(separator: ", ")) + mariadb, rabbitmq, memcached")
+        say("  runs:    \(selection.components.map(\.rawValue).joined(separator: ", ")) + mariadb, rabbitmq, memcached"
+            + (ceph.map { " + ceph (a monitor, a manager, OSDs: \($0.osdGroups.map { "\($0.count) \($0.deviceClass)" }.joined(separator: ", ")))" } ?? ""))
         for skipped in selection.skipped { say("  not run: \(skipped.name) — \(skipped.reason)") }
-        if selection.runs(.nova) { say("  note:    nova uses the fake virt driver: no real VMs; cinder uses a fake volume driver: no real disks") }
+        if ceph != nil {
+            if selection.runs(.cinder) || selection.runs(.glance) { say("  note:    cinder and glance store volumes, backups and images in the lab's Ceph (RBD)") }
+            if selection.runs(.nova) { say("  note:    nova uses the fake virt driver: no real VMs, so no VM ever reads an RBD disk; attachments are bookkeeping") }
+        } else if selection.runs(.nova) {
+            say("  note:    nova uses the fake virt driver: no real VMs; cinder uses a fake volume driver: no real disks")
+        }
 
         let home = options.home
         let manager = FileManager.default
-        for directory in ["logs", "run", "data/mysql", "data/rabbitmq", "data/glance", "data/nova/instances", "data/horizon", "bin", "etc"] {
+        for directory in ["logs", "run", "run/ceph", "data/mysql", "data/rabbitmq", "data/glance", "data/nova/instances", "data/horizon", "bin", "etc"] {
             try manager.createDirectory(at: home.appendingPathComponent(directory), withIntermediateDirectories: true)
         }
         for component in selection.components {
@@ -74,7 +82,8 @@ public struct Lab: Sendable {
         try writer.write([try secretValues.file()], to: home)
 
         let settings = LabSettings(name: plan.name ?? "lab", release: release, home: home.path, venv: options.venv.path,
-                                   ports: options.ports, components: selection.components, secrets: secretValues, user: options.user)
+                                   ports: options.ports, components: selection.components, secrets: secretValues, user: options.user,
+                                   ceph: ceph?.settings(ports: options.ports))
         let renderer = LabConfigRenderer(settings: settings)
         var state = try LabState.load(from: home) ?? LabState(blueprint: settings.name, release: release, portOffset: options.ports.offset)
         if state.portOffset != options.ports.offset, state.processes.contains(where: { runner.isAlive($0.pid) }) {
@@ -95,6 +104,10 @@ public struct Lab: Sendable {
             let changes = try writer.write(renderer.files(), to: home)
             let changed = changes.filter { $0.kind != .unchanged }.count
             return "\(changes.count) files, \(changed) changed"
+        }
+
+        if let ceph {
+            try await cephUp(ceph, options: options, state: &state, home: home)
         }
 
         // Infrastructure.
@@ -147,10 +160,16 @@ public struct Lab: Sendable {
             try await prepare(.horizon, renderer: renderer, state: &state, home: home)
             try await ensureRunning(renderer.apiProcess(.horizon), state: &state, home: home)
         }
+        if selection.runs(.cinder), !renderer.volumeTypes.isEmpty {
+            try await step("cinder: a volume type per Ceph tier (\(renderer.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))") {
+                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "volumetypes"], home: home)
+            }
+        }
         if selection.runs(.cinder) {
             try await step("cinder: wait for the volume backend to report to the scheduler") {
                 try await LabReadiness.waitForVolumePool(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
-                                                         volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path)
+                                                         volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path,
+                                                         pools: max(1, renderer.volumeTypes.count))
             }
         }
         // Daemons without an HTTP API may die after their start: check them once more.

@@ -88,10 +88,24 @@ extension LabConfigRenderer {
         }
         switch component {
         case .nova: return [daemon("nova-conductor", "nova.conf"), daemon("nova-scheduler", "nova.conf"), daemon("nova-compute", "nova-compute.conf")]
-        case .cinder: return [daemon("cinder-scheduler", "cinder.conf"), daemon("cinder-volume", "cinder.conf")]
+        case .cinder:
+            // cinder-backup only with Ceph: it backs up to the backup pool; the fake driver has nothing to back up.
+            let volume = [daemon("cinder-volume", "cinder.conf")] + (s.ceph?.backupsPool == nil ? [] : [daemon("cinder-backup", "cinder.conf")])
+            return [daemon("cinder-scheduler", "cinder.conf")] + volume.map(seesLabKeyrings)
         case .heat: return [daemon("heat-engine", "heat.conf")]
         default: return []
         }
+    }
+
+    /// With Ceph, os-brick (cinder-backup reading a volume, cinder-volume migrating one) reads client.cinder's
+    /// keyring from /etc/ceph/ceph.client.cinder.keyring only (OSSN-0085): as root, such a daemon runs in a mount
+    /// namespace of its own where the lab's etc/ceph is bound over /etc/ceph, so nothing is written there.
+    /// `unshare` and `sh` exec in place: the recorded PID is the daemon's.
+    func seesLabKeyrings(_ spec: LabProcessSpec) -> LabProcessSpec {
+        guard settings.ceph != nil, settings.user == "root" else { return spec }
+        let bind = #"mount --bind "$0" /etc/ceph || { echo "the lab binds its Ceph keyrings over /etc/ceph (from ceph-common): it must exist" >&2; exit 1; }; exec "$@""#
+        return LabProcessSpec(name: spec.name, command: ["unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", bind, settings.path("etc/ceph")] + spec.command,
+                              environment: spec.environment, health: spec.health, timeout: spec.timeout)
     }
 
     /// One-shot commands that prepare a service's database (and keys), in order. Each is idempotent.

@@ -10,7 +10,7 @@ extension LabConfigRenderer {
             return "    (\"\(component.rawValue)\", \"\(type)\", \"\(s.apiURL(component))\(component.endpointPath)\"),"
         }.joined(separator: "\n")
         return RenderedFile(path: "bin/register.py", contents: """
-            # Bojagi lab \(s.name): registers the lab's services in Keystone. Usage: register.py catalog|flavor|network
+            # Bojagi lab \(s.name): registers the lab's services in Keystone. Usage: register.py catalog|flavor|network|volumetypes
             import json
             import sys
 
@@ -24,6 +24,8 @@ extension LabConfigRenderer {
             \(services)
             ]
             HEAT = \(s.runs(.heat) ? "True" : "False")
+            # (volume type, Cinder backend): one per Ceph tier's volume pool.
+            VOLUME_TYPES = [\(volumeTypes.map { "(\"\($0.0)\", \"\($0.1)\")" }.joined(separator: ", "))]
 
 
             def admin_session():
@@ -108,7 +110,18 @@ extension LabConfigRenderer {
                                                     default_prefix_length=26, is_default=True, is_shared=True)
 
 
-            {"catalog": catalog, "flavor": flavor, "network": network}[sys.argv[1]]()
+            def volumetypes():
+                # A volume type per tier, each bound to its backend; the first is cinder.conf's default_volume_type.
+                from cinderclient import client as cinder_client
+                cinder = cinder_client.Client("3", session=admin_session(), region_name=REGION)
+                types = {t.name: t for t in cinder.volume_types.list(is_public=None)}
+                for name, backend in VOLUME_TYPES:
+                    kind = types.get(name) or cinder.volume_types.create(name, is_public=True)
+                    if kind.get_keys().get("volume_backend_name") != backend:
+                        kind.set_keys({"volume_backend_name": backend})
+
+
+            {"catalog": catalog, "flavor": flavor, "network": network, "volumetypes": volumetypes}[sys.argv[1]]()
 
             """, mode: 0o600)
     }

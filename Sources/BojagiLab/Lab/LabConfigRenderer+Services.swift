@@ -53,21 +53,21 @@ extension LabConfigRenderer {
                 ("token", [("provider", "fernet")]),
             ]))]
         case .glance:
-            return [file("etc/glance/glance-api.conf", INIFile([
+            let store = glanceStore()
+            let sections: [(String, [(String, String)])] = [
                 // Only glance-direct import: the lab has no route to the Internet (web-download) and one store
                 // (copy-image copies between stores). Tempest reads the methods and skips the others.
-                ("DEFAULT", [("debug", "false"), ("use_stderr", "true"), ("enabled_backends", "file:file"),
-                             ("enabled_import_methods", "glance-direct"),
-                             ("image_cache_dir", s.path("data/glance/cache"))]),
+                ("DEFAULT", [("debug", "false"), ("use_stderr", "true")] + store.defaults
+                    + [("enabled_import_methods", "glance-direct"), ("image_cache_dir", s.path("data/glance/cache"))]),
                 ("database", [("connection", s.databaseURL(.glance))]),
-                ("file", [("filesystem_store_datadir", s.sharedPath("data/glance/images"))]),
-                ("glance_store", [("default_backend", "file")]),
+            ] + store.sections + [
                 ("keystone_authtoken", authtoken("glance")),
                 lockPath(.glance),
                 ("os_glance_staging_store", [("filesystem_store_datadir", s.path("data/glance/staging"))]),
                 ("os_glance_tasks_store", [("filesystem_store_datadir", s.path("data/glance/tasks"))]),
                 ("paste_deploy", [("flavor", "keystone"), ("config_file", s.venv + "/etc/glance/glance-api-paste.ini")]),
-            ]))]
+            ]
+            return [file("etc/glance/glance-api.conf", INIFile(sections))]
         case .placement:
             return [file("etc/placement/placement.conf", INIFile([
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true")]),
@@ -136,13 +136,13 @@ extension LabConfigRenderer {
                 ])),
             ]
         case .cinder:
-            return [file("etc/cinder/cinder.conf", INIFile([
+            let backends = cinderBackends()
+            let sections: [(String, [(String, String)])] = [
                 ("DEFAULT", defaults(.cinder) + [
                     ("transport_url", s.transportURL),
                     ("auth_strategy", "keystone"),
                     ("api_paste_config", s.venv + "/etc/cinder/api-paste.ini"),
-                    ("enabled_backends", "fake"),
-                    ("default_volume_type", "__DEFAULT__"),
+                ] + backends.defaults + [
                     ("my_ip", s.host),
                     // The scheduler knows no backend until cinder-volume's first capability report: send it at
                     // once instead of after up to a minute of random delay.
@@ -152,9 +152,6 @@ extension LabConfigRenderer {
                     ("resource_query_filters_file", s.venv + "/etc/cinder/resource_filters.json"),
                 ]),
                 ("database", [("connection", s.databaseURL(.cinder))]),
-                // No disks: cinder's fake driver keeps volumes as database rows.
-                ("fake", [("volume_driver", "cinder.tests.fake_driver.FakeLoggingVolumeDriver"),
-                          ("volume_backend_name", "fake"), ("target_helper", "fake")]),
                 ("keystone_authtoken", authtoken("cinder")),
                 ("nova", serviceCredentials("cinder")),
                 lockPath(.cinder),
@@ -163,7 +160,8 @@ extension LabConfigRenderer {
                 // section cinder_sys_admin); its default helper is
                 // `sudo cinder-rootwrap /etc/cinder/rootwrap.conf`, which the lab has not installed.
                 ("cinder_sys_admin", [("helper_command", (s.user == "root" ? "" : "sudo ") + s.venv + "/bin/privsep-helper --config-file " + s.path("etc/cinder/cinder.conf"))]),
-            ]))]
+            ] + backends.sections
+            return [file("etc/cinder/cinder.conf", INIFile(sections))]
         case .heat:
             return [file("etc/heat/heat.conf", INIFile([
                 ("DEFAULT", defaults(.heat) + [

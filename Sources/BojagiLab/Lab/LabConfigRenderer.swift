@@ -12,6 +12,7 @@ public struct LabConfigRenderer: Sendable {
 
     public func files() -> [RenderedFile] {
         var files = [mariadb(), databasesSQL(), rabbitmqConfig(), rabbitmqPlugins(), rabbitmqEnvironment(), registerScript(), cloudsYAML(), openrc()]
+            + cephFiles()
         for component in settings.components {
             files += config(component)
             if let uwsgi = uwsgi(component) { files.append(uwsgi) }

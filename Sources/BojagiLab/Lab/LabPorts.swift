@@ -23,6 +23,9 @@ public struct LabPorts: Sendable, Hashable, Codable {
     public var cinder: Int { 8776 + offset }
     public var heat: Int { 8004 + offset }
     public var horizon: Int { 80 + offset }
+    /// The lab's Ceph monitor: msgr2 and the legacy protocol (Ceph's 3300 and 6789).
+    public var cephMonitor: Int { 3300 + offset }
+    public var cephMonitorV1: Int { 6789 + offset }
 
     public func api(_ component: LabComponent) -> Int {
         switch component {

@@ -61,11 +61,11 @@ enum LabReadiness {
     }
 
     /// Volumes can be scheduled only once cinder-volume has reported its pool; ask the API, as a user would.
-    static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, timeout: Double = 180) async throws {
+    static func waitForVolumePool(cloudsFile: String, cloud: String, volumeLog: String, pools: Int = 1, timeout: Double = 180) async throws {
         try await waitForAnswer(cloudsFile: cloudsFile, cloud: cloud, type: "volumev3", path: "/scheduler-stats/get_pools",
-                                step: "cinder backend", failure: "cinder-volume did not report a pool to the scheduler", log: volumeLog,
-                                timeout: timeout) { answer in
-            (answer["pools"] as? [Any])?.isEmpty == false
+                                step: "cinder backend", failure: "cinder-volume did not report \(pools == 1 ? "a pool" : "its \(pools) pools") to the scheduler",
+                                log: volumeLog, timeout: timeout) { answer in
+            ((answer["pools"] as? [Any])?.count ?? 0) >= pools
         }
     }
 

@@ -14,7 +14,7 @@ public struct LabSelection: Sendable, Hashable {
     public static let providedInfrastructure: Set<String> = ["mariadb", "rabbitmq", "memcached"]
 
     static let reasons: [String: String] = [
-        "ceph": "needs disks and a Ceph cluster; the lab stores images and volumes with fake/file drivers",
+        "ceph": "the HA lab has no Ceph; it stores images and volumes with file and fake drivers",
         "ceph-rgw": "needs a Ceph cluster with RADOS Gateway; the lab has no Ceph",
         "swift": "object storage is not run by the lab",
         "octavia": "needs amphora images/VMs; the lab's nova boots no real VMs",
@@ -41,7 +41,8 @@ public struct LabSelection: Sendable, Hashable {
         self.skipped = skipped
     }
 
-    public init(plan: Plan) {
+    /// `runsCeph`: the lab brings up the blueprint's Ceph (`LabCephDesign`), so Ceph is not among the skipped.
+    public init(plan: Plan, runsCeph: Bool = false) {
         var components: [LabComponent] = []
         var skipped: [Skipped] = []
         for row in plan.services {
@@ -51,7 +52,7 @@ public struct LabSelection: Sendable, Hashable {
                 skipped.append(Skipped(name: row.name, reason: Self.reasons[row.name] ?? "the lab has no recipe to run it from PyPI yet"))
             }
         }
-        for row in plan.infrastructure where !Self.providedInfrastructure.contains(row.name) {
+        for row in plan.infrastructure where !Self.providedInfrastructure.contains(row.name) && !(runsCeph && row.name == "ceph") {
             skipped.append(Skipped(name: row.name, reason: Self.reasons[row.name] ?? "the lab does not run it"))
         }
         // Everything the lab runs needs identity; a plan always has it, but a hand-made one may not.

@@ -19,9 +19,11 @@ public struct LabSettings: Sendable, Hashable {
     public var network: LabNetwork
     /// What every node must see alike (Glance's image files, Horizon's static files); the lab home when nil.
     public var shared: String?
+    /// The lab's Ceph when the blueprint has one: Cinder and Glance on RBD. nil: Cinder's fake driver, Glance on files.
+    public var ceph: LabCephSettings?
 
     public init(name: String, release: String, home: String, venv: String, ports: LabPorts, components: [LabComponent],
-                secrets: LabSecrets, user: String, network: LabNetwork? = nil, shared: String? = nil) {
+                secrets: LabSecrets, user: String, network: LabNetwork? = nil, shared: String? = nil, ceph: LabCephSettings? = nil) {
         self.name = name
         self.release = release
         self.home = home
@@ -32,6 +34,7 @@ public struct LabSettings: Sendable, Hashable {
         self.user = user
         self.network = network ?? .loopback(ports)
         self.shared = shared
+        self.ceph = ceph
     }
 
     /// The lab's external network (TEST-NET-3: documentation addresses, never routed) and default subnet pool.

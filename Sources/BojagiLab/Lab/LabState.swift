@@ -30,6 +30,33 @@ public struct LabState: Sendable, Hashable, Codable {
     public var processes: [Process]
     /// Services whose databases (and keys) are prepared: a second `up` skips their one-shot steps.
     public var prepared: [String] = []
+    /// The lab's Ceph cluster, when the blueprint has one; its daemons are among `processes` (ceph-mon.a, …).
+    public var ceph: Ceph?
+
+    public struct Ceph: Sendable, Hashable, Codable {
+        /// Device classes in the blueprint's tier order: `lab add-osd` adds to the first unless told.
+        public var classes: [String]
+        /// Host buckets the OSDs are spread over (scripts/ceph/lab-cluster.sh --hosts).
+        public var hosts: Int
+        public var monitorPort: Int
+        public var monitorPortV1: Int
+        /// Cinder's RBD backends: the pool of each and its tier's device class, for the OSD drill.
+        public var backends: [Backend]
+
+        public struct Backend: Sendable, Hashable, Codable {
+            public var name: String
+            public var pool: String
+            public var deviceClass: String
+        }
+
+        public init(classes: [String], hosts: Int, monitorPort: Int, monitorPortV1: Int, backends: [Backend] = []) {
+            self.classes = classes
+            self.hosts = hosts
+            self.monitorPort = monitorPort
+            self.monitorPortV1 = monitorPortV1
+            self.backends = backends
+        }
+    }
 
     public static let fileName = "state.json"
 

@@ -1,9 +1,13 @@
-/// ceph/bootstrap.sh: brings the cluster up with cephadm, then creates what OpenStack needs — CRUSH rules per
-/// tier, the pools of `CephLayout`, the client keys of keys.yml with the caps of Ceph's "Block Devices and
-/// OpenStack" guide. Secrets stay in keys.yml; the script reads them when it runs. Safe to run again.
+/// ceph/bootstrap.sh brings the cluster up with cephadm, then runs ceph/pools.sh, which creates what OpenStack
+/// needs — CRUSH rules per tier, the pools of `CephLayout`, the client keys of keys.yml with the caps of Ceph's
+/// "Block Devices and OpenStack" guide. pools.sh is a file of its own so that it runs whole against any cluster
+/// the `ceph` CLI reaches (the lab's runs without cephadm). Secrets stay in keys.yml; the scripts read them when
+/// they run. Both are safe to run again.
 enum CephBootstrapScript {
+    static let path = "ceph/bootstrap.sh"
+    static let poolsPath = "ceph/pools.sh"
+
     static func render(_ cluster: CephCluster, context: RenderContext) -> String {
-        let ceph = cluster.ceph
         let networks = context.blueprint.networks
         var out = "#!/usr/bin/env bash\n" + context.header("Ceph bootstrap")
         let first = cluster.monitors.first
@@ -15,8 +19,6 @@ enum CephBootstrapScript {
 
             here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
             keys="$here/keys.yml"
-            work="$(mktemp -d)"
-            trap 'rm -rf "$work"' EXIT
 
             # One value from keys.yml, or another file Bojagi wrote the same way (`name: 'value'`): value NAME [FILE]
             value() {
@@ -27,22 +29,6 @@ enum CephBootstrapScript {
                 return 1
               fi
               printf '%s\\n' "$found"
-            }
-
-            # Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
-            import_client() {
-              local name="$1" key keyring="$work/$1.keyring"
-              key="$(value "$name")"
-              shift
-              {
-                printf '[%s]\\n\\tkey = %s\\n' "$name" "$key"
-                while (($# > 0)); do
-                  printf '\\tcaps %s = "%s"\\n' "$1" "$2"
-                  shift 2
-                done
-              } >"$keyring"
-              ceph auth import -i "$keyring"
-              rm -f "$keyring"
             }
 
             fsid="$(value fsid)"
@@ -86,70 +72,8 @@ enum CephBootstrapScript {
 
                 """
         }
-        out += "ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))\n"
-
-        out += "\n# 3. CRUSH rules per tier: replicas or chunks on distinct \(ceph.failureDomain.rawValue)s of the tier's device class.\n"
-        for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
-            out += "ceph osd crush class create \(shell(deviceClass)) 2>/dev/null || true\n"
-        }
-        for tier in ceph.tiers {
-            let domain = ceph.failureDomain.rawValue
-            if let erasure = tier.erasure {
-                out += "ceph osd erasure-code-profile set \(shell(tier.name)) k=\(erasure.k) m=\(erasure.m) crush-failure-domain=\(domain) crush-device-class=\(shell(tier.deviceClass))\n"
-                if cluster.pools.contains(where: { $0.tier == tier && !$0.erasureCoded }) {
-                    // RBD and Gnocchi metadata need omap: replicated on the same device class.
-                    out += "ceph osd crush rule create-replicated \(shell(replicatedRule(tier))) default \(domain) \(shell(tier.deviceClass))\n"
-                }
-            } else {
-                out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
-            }
-        }
-
-        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\n"
-        for pool in cluster.pools {
-            out += "\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
-            let name = shell(pool.name)
-            if pool.erasureCoded {
-                out += "ceph osd pool create \(name) erasure \(shell(pool.tier.name))\n"
-            } else {
-                let size = pool.tier.erasure == nil ? (pool.tier.replication ?? 3) : 3
-                out += "ceph osd pool create \(name)\n"
-                out += "ceph osd pool set \(name) crush_rule \(shell(pool.tier.erasure == nil ? pool.tier.name : replicatedRule(pool.tier)))\n"
-                if size == 1 {
-                    out += "ceph config set global mon_allow_pool_size_one true\n"
-                    out += "ceph osd pool set \(name) size 1 --yes-i-really-mean-it\n"
-                } else {
-                    out += "ceph osd pool set \(name) size \(size)\n"
-                }
-                out += "ceph osd pool set \(name) min_size \(CephCluster.minSize(size))\n"
-            }
-            if let percent = pool.percent {
-                out += "ceph osd pool set \(name) target_size_ratio \(ratio(Double(percent) / 100))\n"
-            }
-            // `ceph fs new` tags CephFS's pools itself, and refuses pools another application holds.
-            if pool.application != "cephfs" { out += "ceph osd pool application enable \(name) \(pool.application)\n" }
-            if let data = pool.dataPool {
-                // Image data in the EC pool; librbd reads the pool's default data pool setting.
-                out += "ceph osd pool create \(shell(data)) erasure \(shell(pool.tier.name))\n"
-                out += "ceph osd pool set \(shell(data)) allow_ec_overwrites true\n"
-                out += "ceph osd pool application enable \(shell(data)) rbd\n"
-                out += "rbd config pool set \(name) rbd_default_data_pool \(shell(data))\n"
-            }
-            if pool.application == "rbd" {
-                out += "rbd pool init \(name)\n"
-            }
-        }
-
-        if let fs = cluster.cephFS {
-            out += "\n# 4b. Manila's CephFS file system on those pools; its MDS daemons come from cluster-spec.yaml.\n"
-            out += "ceph fs ls --format json | grep -q '\"name\": *\"\(fs.name)\"' || ceph fs new \(shell(fs.name)) \(shell(fs.metadata)) \(shell(fs.data))\n"
-        }
-
-        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"
-        for client in cluster.clients {
-            let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
-            out += "import_client \(client.name) \(caps)\n"
-        }
+        out += "\n# 3.–5. CRUSH rules, pools and OpenStack's clients: pools.sh beside this file (it also runs alone).\n"
+        out += "bash \"$here/pools.sh\"\n"
 
         if cluster.rgw {
             // kolla registers RGW's Swift endpoints in Keystone (enable_ceph_rgw, /swift/v1 since
@@ -172,6 +96,160 @@ enum CephBootstrapScript {
         out += "\n# 6. The cluster answers.\nceph -s\n"
         return out
     }
+
+
+    /// ceph/pools.sh: sections 3 to 5 of the bootstrap — the OSDs' full ratios, a CRUSH rule per tier, Ceph's own
+    /// pools moved onto a tier rule (3b), the pools, CephFS, the clients.
+    static func renderPools(_ cluster: CephCluster, context: RenderContext) -> String {
+        let ceph = cluster.ceph
+        let domain = ceph.failureDomain.rawValue
+        var out = "#!/usr/bin/env bash\n" + context.header("Ceph pools, CRUSH rules and OpenStack's clients")
+        out += """
+            # Sections 3 to 5 of ceph/bootstrap.sh, which runs this file once the OSDs exist. It runs alone against any
+            # cluster the `ceph` and `rbd` commands reach (CEPH_CONF, CEPH_ARGS): `bojagi lab up` runs it on the lab's.
+            # Safe to run again.
+            set -euo pipefail
+            umask 077
+
+            here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+            keys="$here/keys.yml"
+            work="$(mktemp -d)"
+            trap 'rm -rf "$work"' EXIT
+
+            # One value from keys.yml: value NAME
+            value() {
+              local found
+              found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\\047", "", v); print v }' "$keys")"
+              if [[ -z "$found" ]]; then
+                echo "pools.sh: '$1' is missing from $keys; run bojagi render" >&2
+                return 1
+              fi
+              printf '%s\\n' "$found"
+            }
+
+
+            """
+        out += importClientFunction
+        out += """
+
+            # A CRUSH rule's numeric id: rule_id NAME
+            rule_id() {
+              ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\\([0-9][0-9]*\\).*/\\1/p'
+            }
+
+            ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))
+
+            """
+
+        out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\n"
+        for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
+            out += "ceph osd crush class create \(shell(deviceClass)) 2>/dev/null || true\n"
+        }
+        let defaultRule = defaultRule(ceph)
+        for tier in ceph.tiers {
+            if let erasure = tier.erasure {
+                out += "ceph osd erasure-code-profile set \(shell(tier.name)) k=\(erasure.k) m=\(erasure.m) crush-failure-domain=\(domain) crush-device-class=\(shell(tier.deviceClass))\n"
+                if cluster.pools.contains(where: { $0.tier == tier && !$0.erasureCoded }) || defaultRule == replicatedRule(tier) {
+                    // RBD and Gnocchi metadata need omap: replicated on the same device class.
+                    out += "ceph osd crush rule create-replicated \(shell(replicatedRule(tier))) default \(domain) \(shell(tier.deviceClass))\n"
+                }
+            } else {
+                out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
+            }
+        }
+
+        if let defaultRule {
+            out += """
+
+                # 3b. Ceph's own pools (.mgr or device_health_metrics, RGW's) on the \(defaultRule) rule too, and every new pool by
+                #     default: one pool on the class-less replicated_rule beside the device-class rules above makes the PG
+                #     autoscaler skip every pool ("overlapping roots"), so no pool would get the PGs its data needs.
+                ceph config set global osd_pool_default_crush_rule "$(rule_id \(shell(defaultRule)))"
+                for pool in $(ceph osd pool ls); do
+                  [[ "$(ceph osd pool get "$pool" crush_rule)" != "crush_rule: replicated_rule" ]] || ceph osd pool set "$pool" crush_rule \(shell(defaultRule))
+                done
+
+                """
+        }
+
+        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\n"
+        for pool in cluster.pools {
+            out += "\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
+            let name = shell(pool.name)
+            let targetRatio = pool.percent.map { ratio(Double($0) / 100) }
+            if pool.erasureCoded {
+                out += "ceph osd pool create \(name) erasure \(shell(pool.tier.name))\n"
+            } else {
+                let size = pool.tier.erasure == nil ? (pool.tier.replication ?? 3) : 3
+                out += "ceph osd pool create \(name)\n"
+                out += "ceph osd pool set \(name) crush_rule \(shell(pool.tier.erasure == nil ? pool.tier.name : replicatedRule(pool.tier)))\n"
+                if size == 1 {
+                    out += "ceph config set global mon_allow_pool_size_one true\n"
+                    out += "ceph osd pool set \(name) size 1 --yes-i-really-mean-it\n"
+                } else {
+                    out += "ceph osd pool set \(name) size \(size)\n"
+                }
+                out += "ceph osd pool set \(name) min_size \(CephCluster.minSize(size))\n"
+            }
+            // The autoscaler sizes a pool by its share of the tier: with an EC data pool, the data (and the share)
+            // is there; the replicated pool beside it holds only omap metadata.
+            if let targetRatio, pool.dataPool == nil {
+                out += "ceph osd pool set \(name) target_size_ratio \(targetRatio)\n"
+            }
+            // `ceph fs new` tags CephFS's pools itself, and refuses pools another application holds.
+            if pool.application != "cephfs" { out += "ceph osd pool application enable \(name) \(pool.application)\n" }
+            if let data = pool.dataPool {
+                // Image data in the EC pool; librbd reads the pool's default data pool setting.
+                out += "ceph osd pool create \(shell(data)) erasure \(shell(pool.tier.name))\n"
+                out += "ceph osd pool set \(shell(data)) allow_ec_overwrites true\n"
+                if let targetRatio { out += "ceph osd pool set \(shell(data)) target_size_ratio \(targetRatio)\n" }
+                out += "ceph osd pool application enable \(shell(data)) rbd\n"
+                out += "rbd config pool set \(name) rbd_default_data_pool \(shell(data))\n"
+            }
+            if pool.application == "rbd" {
+                out += "rbd pool init \(name)\n"
+            }
+        }
+
+        if let fs = cluster.cephFS {
+            out += "\n# 4b. Manila's CephFS file system on those pools; its MDS daemons come from cluster-spec.yaml.\n"
+            out += "ceph fs ls --format json | grep -q '\"name\": *\"\(fs.name)\"' || ceph fs new \(shell(fs.name)) \(shell(fs.metadata)) \(shell(fs.data))\n"
+        }
+
+        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"
+        for client in cluster.clients {
+            let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
+            out += "import_client \(client.name) \(caps)\n"
+        }
+        return out
+    }
+
+    /// The rule Ceph's own pools and new pools go to: the first replicated tier's, else the first tier's
+    /// replicated rule beside its erasure code. nil without tiers.
+    static func defaultRule(_ ceph: Storage.Ceph) -> String? {
+        if let replicated = ceph.tiers.first(where: { $0.erasure == nil }) { return replicated.name }
+        return ceph.tiers.first.map(replicatedRule)
+    }
+
+    /// Imports a client with its key from keys.yml and its caps.
+    static let importClientFunction = """
+        # Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
+        import_client() {
+          local name="$1" key keyring="$work/$1.keyring"
+          key="$(value "$name")"
+          shift
+          {
+            printf '[%s]\\n\\tkey = %s\\n' "$name" "$key"
+            while (($# > 0)); do
+              printf '\\tcaps %s = "%s"\\n' "$1" "$2"
+              shift 2
+            done
+          } >"$keyring"
+          ceph auth import -i "$keyring"
+          rm -f "$keyring"
+        }
+
+        """
 
     static func replicatedRule(_ tier: Storage.Ceph.Tier) -> String { "\(tier.name)-replicated" }
 

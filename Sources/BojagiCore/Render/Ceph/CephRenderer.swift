@@ -1,5 +1,6 @@
 /// The Ceph side of `bojagi render`: kolla-ansible's external-Ceph files under config/, and under ceph/ what
-/// builds the cluster with cephadm — the service specification, the bootstrap script and the keys they share.
+/// builds the cluster with cephadm — the service specification, the bootstrap script (and its pools, rules and
+/// clients part, which also runs alone) and the keys they share.
 public enum CephRenderer {
     public static let keysPath = "ceph/keys.yml"
 
@@ -10,7 +11,8 @@ public enum CephRenderer {
         var files = [try keys.file(path: keysPath)]
         files += KollaCephConfig.files(cluster, keys: keys, context: context)
         files.append(RenderedFile(path: "ceph/cluster-spec.yaml", contents: CephClusterSpec.render(cluster, context: context)))
-        files.append(RenderedFile(path: "ceph/bootstrap.sh", contents: CephBootstrapScript.render(cluster, context: context), mode: 0o755))
+        files.append(RenderedFile(path: CephBootstrapScript.path, contents: CephBootstrapScript.render(cluster, context: context), mode: 0o755))
+        files.append(RenderedFile(path: CephBootstrapScript.poolsPath, contents: CephBootstrapScript.renderPools(cluster, context: context), mode: 0o755))
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -8,8 +8,6 @@ umask 077
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 keys="$here/keys.yml"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
 # One value from keys.yml, or another file Bojagi wrote the same way (`name: 'value'`): value NAME [FILE]
 value() {
@@ -20,22 +18,6 @@ value() {
     return 1
   fi
   printf '%s\n' "$found"
-}
-
-# Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
-import_client() {
-  local name="$1" key keyring="$work/$1.keyring"
-  key="$(value "$name")"
-  shift
-  {
-    printf '[%s]\n\tkey = %s\n' "$name" "$key"
-    while (($# > 0)); do
-      printf '\tcaps %s = "%s"\n' "$1" "$2"
-      shift 2
-    done
-  } >"$keyring"
-  ceph auth import -i "$keyring"
-  rm -f "$keyring"
 }
 
 fsid="$(value fsid)"
@@ -68,80 +50,9 @@ for _ in $(seq 360); do
   sleep 10
 done
 [[ "$(ceph osd ls | wc -l)" -ge 96 ]] || echo "bootstrap.sh: only $(ceph osd ls | wc -l) of 96 OSDs exist; creating the pools anyway" >&2
-ceph osd set-nearfull-ratio 0.85
 
-# 3. CRUSH rules per tier: replicas or chunks on distinct hosts of the tier's device class.
-ceph osd crush class create hdd 2>/dev/null || true
-ceph osd crush class create ssd 2>/dev/null || true
-ceph osd crush rule create-replicated fast default host ssd
-ceph osd crush rule create-replicated bulk default host hdd
-
-# 4. Pools (kolla-ansible's names), each on its tier.
-
-# images: glance, tier fast
-ceph osd pool create images
-ceph osd pool set images crush_rule fast
-ceph osd pool set images size 3
-ceph osd pool set images min_size 2
-ceph osd pool set images target_size_ratio 0.2
-ceph osd pool application enable images rbd
-rbd pool init images
-
-# vms: nova, tier fast
-ceph osd pool create vms
-ceph osd pool set vms crush_rule fast
-ceph osd pool set vms size 3
-ceph osd pool set vms min_size 2
-ceph osd pool set vms target_size_ratio 0.4
-ceph osd pool application enable vms rbd
-rbd pool init vms
-
-# volumes: cinder, tier bulk
-ceph osd pool create volumes
-ceph osd pool set volumes crush_rule bulk
-ceph osd pool set volumes size 3
-ceph osd pool set volumes min_size 2
-ceph osd pool set volumes target_size_ratio 0.5
-ceph osd pool application enable volumes rbd
-rbd pool init volumes
-
-# volumes-fast: cinder, tier fast
-ceph osd pool create volumes-fast
-ceph osd pool set volumes-fast crush_rule fast
-ceph osd pool set volumes-fast size 3
-ceph osd pool set volumes-fast min_size 2
-ceph osd pool set volumes-fast target_size_ratio 0.4
-ceph osd pool application enable volumes-fast rbd
-rbd pool init volumes-fast
-
-# backups: cinder-backup, tier bulk
-ceph osd pool create backups
-ceph osd pool set backups crush_rule bulk
-ceph osd pool set backups size 3
-ceph osd pool set backups min_size 2
-ceph osd pool set backups target_size_ratio 0.1
-ceph osd pool application enable backups rbd
-rbd pool init backups
-
-# gnocchi: gnocchi, tier fast
-ceph osd pool create gnocchi
-ceph osd pool set gnocchi crush_rule fast
-ceph osd pool set gnocchi size 3
-ceph osd pool set gnocchi min_size 2
-ceph osd pool application enable gnocchi gnocchi
-
-# default.rgw.buckets.data: rgw, tier bulk
-ceph osd pool create default.rgw.buckets.data
-ceph osd pool set default.rgw.buckets.data crush_rule bulk
-ceph osd pool set default.rgw.buckets.data size 3
-ceph osd pool set default.rgw.buckets.data min_size 2
-ceph osd pool application enable default.rgw.buckets.data rgw
-
-# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).
-import_client client.glance mon 'profile rbd' osd 'profile rbd pool=images' mgr 'profile rbd pool=images'
-import_client client.cinder mon 'profile rbd' osd 'profile rbd pool=volumes, profile rbd pool=volumes-fast, profile rbd pool=vms, profile rbd-read-only pool=images' mgr 'profile rbd pool=volumes, profile rbd pool=volumes-fast, profile rbd pool=vms'
-import_client client.cinder-backup mon 'profile rbd' osd 'profile rbd pool=backups' mgr 'profile rbd pool=backups'
-import_client client.gnocchi mon 'allow r' osd 'allow rwx pool=gnocchi'
+# 3.–5. CRUSH rules, pools and OpenStack's clients: pools.sh beside this file (it also runs alone).
+bash "$here/pools.sh"
 
 # 5b. RGW accepts Keystone tokens for the Swift endpoints kolla-ansible registers (user ceph_rgw).
 rgw_password="$(value ceph_rgw_keystone_password "$here/../passwords.yml")"

@@ -1,0 +1,126 @@
+import Foundation
+import BojagiCore
+import BojagiOpenStack
+import Logging
+
+extension Lab {
+    // MARK: Ceph in lab up
+
+    func cephCommands(home: URL, scripts: URL) -> LabCephCommands {
+        LabCephCommands(home: home.path, scripts: scripts.deletingLastPathComponent().appendingPathComponent("ceph").path)
+    }
+
+    /// Before the services start: Ceph installed, Debian's rados/rbd modules in the venv, the cluster up with
+    /// an OSD group per device class, the rendered deployment in `<home>/deployment`, and its ceph/pools.sh run
+    /// whole against the cluster (rules, pools, the autoscaler fix, client caps and keys).
+    func cephUp(_ design: LabCephDesign, options: Options, state: inout LabState, home: URL) async throws {
+        let commands = cephCommands(home: home, scripts: options.scripts)
+        if !options.skipInstall {
+            try await step("install Ceph from Debian (mon, mgr, osd, ceph-common, python3-rados, python3-rbd)") {
+                try await run("ceph-install-apt", [commands.scripts + "/install-apt.sh"], home: home)
+            }
+        }
+        try await step("ceph: Debian's rados and rbd modules in the venv (a .pth to just those two)") {
+            try await run("ceph-venv-modules", [commands.scripts + "/venv-modules.sh", options.venv.path], home: home,
+                          fix: "run scripts/ceph/install-apt.sh; the venv's Python must be 3.11, as Debian's python3-rados is")
+        }
+        let ports = options.ports
+        let monitorRunning = state.process(named: LabCephCommands.processName("mon.a")).map { runner.isAlive($0.pid) } ?? false
+        if !monitorRunning {
+            for port in [ports.cephMonitor, ports.cephMonitorV1] where probe.isListening(port) {
+                throw LabFailure(step: "ceph", message: "port \(port) (the lab's Ceph monitor) is already in use by a process this lab did not start",
+                                 fix: "stop that process, or choose other ports with --port-offset N (now \(ports.offset))")
+            }
+        }
+        let groups = design.osdGroups
+        try await noted("ceph: monitor, manager and OSDs (\(groups.map { "\($0.count) \($0.deviceClass)" }.joined(separator: ", "))) in \(commands.data)") {
+            try await run("ceph-cluster", commands.up(groups: groups, hosts: design.hostBuckets, monitorPort: ports.cephMonitor,
+                                                      monitorPortV1: ports.cephMonitorV1), home: home,
+                          fix: "see \(commands.data)/log; `bojagi lab down --home \(home.path)` stops what started")
+            state.ceph = LabState.Ceph(classes: groups.map(\.deviceClass), hosts: design.hostBuckets,
+                                       monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
+                                       backends: design.backends)
+            let daemons = try recordCephDaemons(commands, state: &state, home: home)
+            return "\(daemons.count) daemons, HEALTH_OK"
+        }
+        let deployment = home.appendingPathComponent(LabCephDesign.deploymentDirectory)
+        try await noted("ceph: the blueprint's pools, CRUSH rules and client keys (\(LabCephDesign.deploymentDirectory)/\(LabCephDesign.poolsScript), as `bojagi render` writes it)") {
+            _ = try DirectoryWriter().write(design.deployment, to: deployment)
+            let pools = commands.pools(script: deployment.appendingPathComponent(LabCephDesign.poolsScript).path)
+            try await run("ceph-pools", pools.command, environment: pools.environment, home: home)
+            let ready = try await Poll.until(timeout: 300, every: .seconds(2)) { (try? await cephStatus(commands))?.activeClean ?? false }
+            guard ready else {
+                throw LabFailure(step: "ceph pools", message: "the placement groups are not all active+clean after 300 s",
+                                 fix: "see `bojagi lab status --home \(home.path)` and \(commands.data)/log/ceph.log")
+            }
+            let status = try await cephStatus(commands)
+            return "\(status.pools.count) pools, \(status.placementGroups) PGs active+clean"
+        }
+    }
+
+    /// Reads the PID files lab-cluster.sh keeps (ceph/run/<daemon>.pid) into the lab's state, so `lab down` stops
+    /// every daemon by PID like the lab's other processes.
+    @discardableResult
+    func recordCephDaemons(_ commands: LabCephCommands, state: inout LabState, home: URL) throws -> [String] {
+        let run = commands.data + "/run"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: run)) ?? []
+        var recorded: [String] = []
+        for file in files.sorted() where file.hasSuffix(".pid") && !file.hasSuffix(".ceph-pid") {
+            let daemon = String(file.dropLast(4))
+            guard let text = try? String(contentsOfFile: run + "/" + file, encoding: .utf8),
+                  let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), runner.isAlive(pid) else { continue }
+            state.record(LabState.Process(name: LabCephCommands.processName(daemon), pid: pid, command: commands.daemonCommand(daemon),
+                                          log: commands.data + "/log/\(daemon).log", health: nil, port: nil))
+            recorded.append(daemon)
+        }
+        try DirectoryWriter().write([try state.file()], to: home)
+        return recorded
+    }
+
+    // MARK: queries
+
+    /// One `ceph` call's output; a failure is a LabFailure naming the command.
+    func cephOutput(_ commands: LabCephCommands, _ arguments: [String], seconds: Int = 60) async throws -> String {
+        let result = try await runner.run(commands.ceph(arguments, seconds: seconds), environment: [:], log: "/dev/null")
+        guard result.status == 0 else {
+            throw LabFailure(step: "ceph \(arguments.prefix(3).joined(separator: " "))", message: "exited with status \(result.status): \(result.output.suffix(300))")
+        }
+        return result.output
+    }
+
+    func cephStatus(_ commands: LabCephCommands) async throws -> LabCephStatus {
+        async let status = cephOutput(commands, ["status", "--format", "json"])
+        async let tree = cephOutput(commands, ["osd", "tree", "--format", "json"])
+        async let df = cephOutput(commands, ["df", "--format", "json"])
+        return try LabCephStatus.parse(status: try await status, tree: try await tree, df: try await df)
+    }
+
+    /// The lab's Ceph for `lab status`: nil when the lab has none; a failure when its monitor does not answer.
+    public func cephStatus(home: URL, scripts: URL) async throws -> LabCephStatus? {
+        guard let state = try LabState.load(from: home), state.ceph != nil else { return nil }
+        let commands = cephCommands(home: home, scripts: scripts)
+        guard state.process(named: LabCephCommands.processName("mon.a")).map({ runner.isAlive($0.pid) }) ?? false else {
+            throw LabFailure(step: "ceph status", message: "the lab's Ceph monitor is not running", fix: "bojagi lab up")
+        }
+        return try await cephStatus(commands)
+    }
+
+    /// Pools `ceph osd pool autoscale-status` lists, and all pools: the autoscaler skips every pool when one sits
+    /// on a rule whose root overlaps another's.
+    func autoscaled(_ commands: LabCephCommands) async throws -> (listed: Int, pools: Int) {
+        let status = try LabCephStatus.json(try await cephOutput(commands, ["osd", "pool", "autoscale-status", "--format", "json"]), "autoscale-status")
+        let pools = try LabCephStatus.json(try await cephOutput(commands, ["osd", "pool", "ls", "--format", "json"]), "osd pool ls")
+        return ((status as? [Any])?.count ?? 0, (pools as? [Any])?.count ?? 0)
+    }
+
+    /// Ids of the OSDs in the data directory with the class each was created for.
+    func existingOSDs(_ commands: LabCephCommands) -> [(id: Int, deviceClass: String)] {
+        let directory = commands.data + "/osd"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.compactMap { entry in
+            guard let id = Int(entry), FileManager.default.fileExists(atPath: "\(directory)/\(entry)/mkfs_done"),
+                  let deviceClass = try? String(contentsOfFile: "\(directory)/\(entry)/lab-class", encoding: .utf8) else { return nil }
+            return (id, deviceClass.trimmingCharacters(in: .whitespacesAndNewlines))
+        }.sorted { $0.id < $1.id }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import BojagiCore
+
+/// The OSD drill's result: what the writer to a volume's RBD image saw (writes, failures, the longest write —
+/// the stall — and the read-back), how long the OSD took to be marked down, to come back and to leave every PG
+/// active+clean, and what the API probe saw meanwhile. Saved as JSON in the lab home.
+public struct OSDDrillReport: Sendable, Hashable, Codable {
+    /// rbd-probe.py's summary (scripts/ceph/rbd-probe.py).
+    public struct Writes: Sendable, Hashable, Codable {
+        public let writes: Int
+        public let failedWrites: Int
+        public let writesPerSecond: Double
+        /// The longest single 64 KiB write: the time I/O stood still.
+        public let longestWriteSeconds: Double
+        public let writesOverOneSecond: Int
+        public let blocksReadBack: Int
+        public let blocksCorrupt: Int
+        public let intact: Bool
+        public let seconds: Double
+
+        /// From rbd-probe.py's JSON line.
+        public init(json: [String: Any]) {
+            func number(_ key: String) -> Double { (json[key] as? NSNumber)?.doubleValue ?? 0 }
+            writes = Int(number("writes"))
+            failedWrites = Int(number("failed_writes"))
+            writesPerSecond = number("writes_per_second")
+            longestWriteSeconds = number("longest_write_seconds")
+            writesOverOneSecond = (json["writes_over_1s"] as? [Any])?.count ?? 0
+            blocksReadBack = Int(number("blocks_read_back"))
+            blocksCorrupt = Int(number("blocks_corrupt"))
+            intact = json["intact"] as? Bool ?? false
+            seconds = number("seconds")
+        }
+    }
+
+    public let runID: String
+    public let osd: String
+    public let deviceClass: String
+    /// The volume written to, and its RBD image.
+    public let volume: String
+    public let image: String
+    public let action: String
+    public let writes: Writes?
+    public let markedDownSeconds: Double?
+    /// The OSD's own downtime: from the kill until it was up again.
+    public let osdDownSeconds: Double?
+    /// From the restart until every PG was active+clean.
+    public let recoverySeconds: Double?
+    /// From the kill until every PG was active+clean.
+    public let killToCleanSeconds: Double?
+    public let api: DrillWindow
+    public let apiRequests: [String: Int]
+    public let apiFailures: [String: Int]
+    public let healthAfter: String
+    public let notes: [String]
+
+    public var passed: Bool {
+        guard let writes else { return false }
+        return writes.failedWrites == 0 && writes.intact && killToCleanSeconds != nil && osdDownSeconds != nil
+    }
+
+    public var text: String {
+        func seconds(_ value: Double?) -> String { value.map { String(format: "%.1f s", $0) } ?? "never" }
+        var lines = ["OSD drill \(runID): \(action)"]
+        lines.append("  volume \(volume) (RBD image \(image)), written in 64 KiB blocks throughout")
+        if let writes {
+            lines.append(String(format: "  writes:   %d (%.0f/s), %d failed, longest %.2f s (the stall), %d over 1 s; %d blocks read back, %@",
+                                writes.writes, writes.writesPerSecond, writes.failedWrites, writes.longestWriteSeconds,
+                                writes.writesOverOneSecond, writes.blocksReadBack, writes.intact ? "all intact" : "\(writes.blocksCorrupt) CORRUPT"))
+        } else {
+            lines.append("  writes:   no result from the writer")
+        }
+        lines.append("  \(osd):   marked down after \(seconds(markedDownSeconds)), back up \(seconds(osdDownSeconds)) after the kill")
+        lines.append("  PGs:      active+clean \(seconds(recoverySeconds)) after the restart, \(seconds(killToCleanSeconds)) after the kill")
+        lines.append(String(format: "  APIs:     %d requests, %d failed, slowest %.2f s", api.requests, api.failed, api.slowestSeconds)
+                     + (apiFailures.isEmpty ? "" : " (failed: " + apiFailures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"))
+        lines.append("  health after: \(healthAfter)")
+        for note in notes { lines.append("  note: \(note)") }
+        lines.append(passed ? "PASSED: no write failed, every block read back intact, the OSD rejoined and the PGs are clean"
+                            : "FAILED")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Ceph pools, CRUSH rules and OpenStack's clients — rendered by Bojagi from bojagi.yaml (exchange) for 2026.2 Hibiscus.
+# Do not edit: change bojagi.yaml and run `bojagi render` again.
+# Sections 3 to 5 of ceph/bootstrap.sh, which runs this file once the OSDs exist. It runs alone against any
+# cluster the `ceph` and `rbd` commands reach (CEPH_CONF, CEPH_ARGS): `bojagi lab up` runs it on the lab's.
+# Safe to run again.
+set -euo pipefail
+umask 077
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+keys="$here/keys.yml"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# One value from keys.yml: value NAME
+value() {
+  local found
+  found="$(awk -v name="$1:" '$1 == name { v = $2; gsub("\047", "", v); print v }' "$keys")"
+  if [[ -z "$found" ]]; then
+    echo "pools.sh: '$1' is missing from $keys; run bojagi render" >&2
+    return 1
+  fi
+  printf '%s\n' "$found"
+}
+
+# Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
+import_client() {
+  local name="$1" key keyring="$work/$1.keyring"
+  key="$(value "$name")"
+  shift
+  {
+    printf '[%s]\n\tkey = %s\n' "$name" "$key"
+    while (($# > 0)); do
+      printf '\tcaps %s = "%s"\n' "$1" "$2"
+      shift 2
+    done
+  } >"$keyring"
+  ceph auth import -i "$keyring"
+  rm -f "$keyring"
+}
+
+# A CRUSH rule's numeric id: rule_id NAME
+rule_id() {
+  ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\([0-9][0-9]*\).*/\1/p'
+}
+
+ceph osd set-nearfull-ratio 0.85
+# 3. CRUSH rules per tier: replicas or chunks on distinct hosts of the tier's device class.
+ceph osd crush class create hdd 2>/dev/null || true
+ceph osd crush class create ssd 2>/dev/null || true
+ceph osd crush rule create-replicated ssd default host ssd
+ceph osd crush rule create-replicated hdd default host hdd
+
+# 3b. Ceph's own pools (.mgr or device_health_metrics, RGW's) on the ssd rule too, and every new pool by
+#     default: one pool on the class-less replicated_rule beside the device-class rules above makes the PG
+#     autoscaler skip every pool ("overlapping roots"), so no pool would get the PGs its data needs.
+ceph config set global osd_pool_default_crush_rule "$(rule_id ssd)"
+for pool in $(ceph osd pool ls); do
+  [[ "$(ceph osd pool get "$pool" crush_rule)" != "crush_rule: replicated_rule" ]] || ceph osd pool set "$pool" crush_rule ssd
+done
+
+# 4. Pools (kolla-ansible's names), each on its tier.
+
+# images: glance, tier hdd
+ceph osd pool create images
+ceph osd pool set images crush_rule hdd
+ceph osd pool set images size 3
+ceph osd pool set images min_size 2
+ceph osd pool set images target_size_ratio 0.1
+ceph osd pool application enable images rbd
+rbd pool init images
+
+# vms: nova, tier ssd
+ceph osd pool create vms
+ceph osd pool set vms crush_rule ssd
+ceph osd pool set vms size 3
+ceph osd pool set vms min_size 2
+ceph osd pool set vms target_size_ratio 0.5
+ceph osd pool application enable vms rbd
+rbd pool init vms
+
+# volumes-hdd: cinder, tier hdd
+ceph osd pool create volumes-hdd
+ceph osd pool set volumes-hdd crush_rule hdd
+ceph osd pool set volumes-hdd size 3
+ceph osd pool set volumes-hdd min_size 2
+ceph osd pool set volumes-hdd target_size_ratio 0.6
+ceph osd pool application enable volumes-hdd rbd
+rbd pool init volumes-hdd
+
+# volumes-ssd: cinder, tier ssd
+ceph osd pool create volumes-ssd
+ceph osd pool set volumes-ssd crush_rule ssd
+ceph osd pool set volumes-ssd size 3
+ceph osd pool set volumes-ssd min_size 2
+ceph osd pool set volumes-ssd target_size_ratio 0.5
+ceph osd pool application enable volumes-ssd rbd
+rbd pool init volumes-ssd
+
+# backups: cinder-backup, tier hdd
+ceph osd pool create backups
+ceph osd pool set backups crush_rule hdd
+ceph osd pool set backups size 3
+ceph osd pool set backups min_size 2
+ceph osd pool set backups target_size_ratio 0.3
+ceph osd pool application enable backups rbd
+rbd pool init backups
+
+# default.rgw.buckets.data: rgw, tier hdd
+ceph osd pool create default.rgw.buckets.data
+ceph osd pool set default.rgw.buckets.data crush_rule hdd
+ceph osd pool set default.rgw.buckets.data size 3
+ceph osd pool set default.rgw.buckets.data min_size 2
+ceph osd pool application enable default.rgw.buckets.data rgw
+
+# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).
+import_client client.glance mon 'profile rbd' osd 'profile rbd pool=images' mgr 'profile rbd pool=images'
+import_client client.cinder mon 'profile rbd' osd 'profile rbd pool=volumes-hdd, profile rbd pool=volumes-ssd, profile rbd pool=vms, profile rbd-read-only pool=images' mgr 'profile rbd pool=volumes-hdd, profile rbd pool=volumes-ssd, profile rbd pool=vms'
+import_client client.cinder-backup mon 'profile rbd' osd 'profile rbd pool=backups' mgr 'profile rbd pool=backups'
