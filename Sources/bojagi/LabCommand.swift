@@ -135,7 +135,7 @@ struct LabUpCommand: AsyncParsableCommand {
     /// `<home>/deployment`, so keys.yml's keys survive a second up). nil without storage.ceph.
     static func cephDesign(_ file: String, plan: Plan, home: URL, options: CatalogOptions) throws -> LabCephDesign? {
         let kolla = try KollaFiles.bundled()
-        let planner = try options.planService(inventory: kolla.inventory)
+        let planner = try options.planService(inventory: kolla.inventory, blueprint: file)
         let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
         guard blueprint.storage.ceph != nil else { return nil }
         let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
