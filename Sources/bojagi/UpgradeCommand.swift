@@ -22,6 +22,7 @@ struct UpgradePlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "List the hops, moves and steps from the blueprint's release to --to.",
+        usage: "bojagi upgrade plan [<file>] --to <release> [<options>]",
         discussion: """
         For each hop: the kolla-ansible major with its ansible-core and Python ranges, the host OS moves that \
         must happen before it, RabbitMQ, MariaDB and Ceph versions and the steps kolla requires, services that \

@@ -13,13 +13,27 @@ extension UpgradePlanner {
         var leaving = Leaving()
         let before = context.before.members + context.before.infrastructure
         let after = context.after.members + context.after.infrastructure
-        for member in before where !context.targetNames.contains(member.name)
-        && !catalog.availability(of: member.name, in: context.to).isAvailable {
+        let gone = before.filter {
+            !context.targetNames.contains($0.name) && !catalog.availability(of: $0.name, in: context.to).isAvailable
+        }
+        let goneNames = Set(gone.map(\.name))
+        for member in gone {
             let name = member.name
             let successor = successor(of: name, in: after)
             let reason = catalog.unavailability(of: name, in: context.to)
             leaving.departures.append(UpgradePlan.Departure(name: name, reason: reason, successor: successor))
             leaving.services.insert(name)
+            // A dependency of services that leave too goes with them: their migration covers it.
+            let dependents = member.reasons.compactMap { reason -> String? in
+                if case let .requiredBy(dependent, _, _) = reason { dependent } else { nil }
+            }
+            if successor == nil, !dependents.isEmpty, dependents.count == member.reasons.count,
+               dependents.allSatisfy(goneNames.contains) {
+                steps.append(step(.before, "service", "\(name) leaves the package with \(dependents.joined(separator: ", ")), which needs it: \(reason)",
+                                  commands: [], downtime: .none,
+                                  sources: [catalog.projects[name]?.sources["kolla"], catalog.components[name]?.sources["kolla"]].compactMap { $0 }))
+                continue
+            }
 
             let change = migration(for: name, context)
             let project = catalog.projects[name]
