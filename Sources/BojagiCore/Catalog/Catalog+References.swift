@@ -40,12 +40,39 @@ extension Catalog {
                 throw CatalogError.dangling(file: "capabilities.yaml", entry: name, field: "providers", name: provider)
             }
         }
+        try checkUpgradeReferences(services: services)
         for (name, profile) in profiles {
             for capability in profile.required + profile.optional where capabilities[capability] == nil {
                 throw CatalogError.dangling(file: "profiles.yaml", entry: name, field: "required/optional", name: capability)
             }
             for service in profile.services where !services.contains(service) {
                 throw CatalogError.dangling(file: "profiles.yaml", entry: name, field: "services", name: service)
+            }
+        }
+    }
+
+    private func checkUpgradeReferences(services: Set<String>) throws {
+        let file = "upgrades.yaml"
+        guard release(named: upgrades.route.slurpSince) != nil else {
+            throw CatalogError.dangling(file: file, entry: "route", field: "slurp_since", name: upgrades.route.slurpSince)
+        }
+        for kind in UpgradeFacts.StepKind.allCases where upgrades.downtime[kind.rawValue] == nil {
+            throw CatalogError.missing(path: file, reason: "downtime has no entry '\(kind.rawValue)'")
+        }
+        for name in upgrades.upgradeChecks.keys where projects[name] == nil {
+            throw CatalogError.dangling(file: file, entry: "upgrade_checks", field: "key", name: name)
+        }
+        for name in upgrades.ceph.majors.keys where !StorageDecoder.cephReleases.contains(name) {
+            throw CatalogError.dangling(file: file, entry: "ceph", field: "majors", name: name)
+        }
+        for (name, facts) in upgrades.releases {
+            guard release(named: name)?.name == name else {
+                throw CatalogError.dangling(file: file, entry: "releases", field: "key", name: name)
+            }
+            for change in facts.changes {
+                for service in change.appliesTo + [change.service].compactMap({ $0 }) where !services.contains(service) {
+                    throw CatalogError.dangling(file: file, entry: "\(name).\(change.id)", field: "applies_to/service", name: service)
+                }
             }
         }
     }

@@ -10,16 +10,19 @@ public struct Catalog: Sendable {
     public let components: [String: Component]
     public let capabilities: [String: Capability]
     public let profiles: [String: Profile]
+    /// What upgrading between releases involves (`upgrades.yaml`).
+    public let upgrades: UpgradeFacts
 
     public init(releases: [Release], earlierSeries: [String], projects: [String: Project],
                 components: [String: Component], capabilities: [String: Capability],
-                profiles: [String: Profile]) {
+                profiles: [String: Profile], upgrades: UpgradeFacts) {
         self.releases = releases
         self.seriesOrder = earlierSeries + releases.map(\.name)
         self.projects = projects
         self.components = components
         self.capabilities = capabilities
         self.profiles = profiles
+        self.upgrades = upgrades
     }
 
     /// The catalog that ships with Bojagi.
@@ -36,9 +39,11 @@ public struct Catalog: Sendable {
         let components: ComponentsFile = try decode("infrastructure.yaml", in: directory)
         let capabilities: CapabilitiesFile = try decode("capabilities.yaml", in: directory)
         let profiles: ProfilesFile = try decode("profiles.yaml", in: directory)
+        let upgrades: UpgradeFacts = try decode("upgrades.yaml", in: directory)
         let catalog = Catalog(releases: releases.releases, earlierSeries: releases.earlierSeries ?? [],
                               projects: projects.projects, components: components.components,
-                              capabilities: capabilities.capabilities, profiles: profiles.profiles)
+                              capabilities: capabilities.capabilities, profiles: profiles.profiles,
+                              upgrades: upgrades)
         try catalog.checkReferences()
         return catalog
     }
