@@ -51,6 +51,9 @@ extension LabConfigRenderer {
             "die-on-term = true",
             "buffer-size = 65535",
             "add-header = Connection: close",
+            // uwsgi gives a request body 4 s to arrive by default; on two busy cores a worker can take longer to
+            // read it, and the POST fails with "timeout during read on wsgi.input" (seen in the HA lab).
+            "socket-timeout = 30",
             "procname-prefix-spaced = bojagi-lab-\(component.rawValue)",
         ]
         lines += env.map { "env = \($0)" }
