@@ -169,3 +169,12 @@ private struct NoPorts: PortProbe {
         _ = try LabLock.acquire(home: home, command: "bojagi lab down")
     }
 }
+
+@Suite struct LabGlanceTests {
+    /// Glance reads enabled_import_methods as a bracketed list; a bare value made every image create answer 500.
+    @Test func importMethodsAreABracketedList() throws {
+        let files = LabConfigRenderer(settings: LabTests.settings()).config(.glance)
+        let conf = try #require(files.first { $0.path == "etc/glance/glance-api.conf" })
+        #expect(conf.contents.contains("enabled_import_methods = [glance-direct]\n"))
+    }
+}

@@ -56,9 +56,10 @@ extension LabConfigRenderer {
             let store = glanceStore()
             let sections: [(String, [(String, String)])] = [
                 // Only glance-direct import: the lab has no route to the Internet (web-download) and one store
-                // (copy-image copies between stores). Tempest reads the methods and skips the others.
+                // (copy-image copies between stores). Tempest reads the methods and skips the others. Glance parses
+                // this option as a bracketed list: without the brackets every image create fails with a 500.
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true")] + store.defaults
-                    + [("enabled_import_methods", "glance-direct"), ("image_cache_dir", s.path("data/glance/cache"))]),
+                    + [("enabled_import_methods", "[glance-direct]"), ("image_cache_dir", s.path("data/glance/cache"))]),
                 ("database", [("connection", s.databaseURL(.glance))]),
             ] + store.sections + [
                 ("keystone_authtoken", authtoken("glance")),
