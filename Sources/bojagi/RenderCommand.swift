@@ -11,10 +11,11 @@ struct RenderCommand: AsyncParsableCommand {
         discussion: """
         Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the \
         blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/ \
-        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs), ceph/ (cephadm \
-        spec, bootstrap script, client keys) and certificates/ (the TLS files the blueprint names, read \
-        beside it). Files whose bytes did not change are left alone; nothing is written when the blueprint \
-        has errors.
+        overrides (external Ceph, Cinder tiers, Nova allocation ratios, provider VLANs; with monitoring on, \
+        Prometheus alert rules for exactly the package with their promtool tests, and a Grafana overview \
+        dashboard), ceph/ (cephadm spec, bootstrap script, client keys) and certificates/ (the TLS files \
+        the blueprint names, read beside it). Files whose bytes did not change are left alone; nothing is \
+        written when the blueprint has errors.
 
         --check renders in memory and exits 1 if the directory differs, printing a diff that never shows \
         secret values: for CI of a deployment repository.

@@ -27,6 +27,8 @@ import BojagiTestSupport
         blueprint.release = Fixtures.catalog.release(named: release)!.name
         let files = try service().files(for: blueprint, existing: try temporaryDirectory())
         for file in files where !file.holdsSecrets {
+            // The monitoring files depend on the release only through their header: pinned once, on the examples' own.
+            if file.path.hasPrefix("config/prometheus/") || file.path.hasPrefix("config/grafana/"), release != "2026.1" { continue }
             try assertGolden(file.contents, named: "render/\(example)-\(release)/\(file.path)")
         }
     }
@@ -89,7 +91,9 @@ import BojagiTestSupport
         let regenerated = try Passwords(yaml: try #require(files.first { $0.path == "passwords.yml" }).contents, file: "p")
         guard case let .text(value) = regenerated.values["database_password"] else { Issue.record("not regenerated"); return }
         #expect(!result.diff.contains(value))
-        #expect(Set(result.changes.filter { $0.kind != .unchanged }.map(\.path)) == ["config/nova.conf", "passwords.yml"])
+        // The capacity plan moves the capacity alerts' thresholds (and their tests) with the ratio.
+        #expect(Set(result.changes.filter { $0.kind != .unchanged }.map(\.path))
+            == ["config/nova.conf", "passwords.yml", "config/prometheus/bojagi.rules", "config/prometheus/tests/bojagi.yml"])
     }
 
     @Test func nothingIsWrittenWhenTheBlueprintHasErrors() throws {

@@ -44,6 +44,7 @@ public enum GlobalsRenderer {
         entries += serviceFlags(context)
         entries += neutron(context)
         entries += CephGlobals.entries(context)
+        entries += MonitoringGlobals.entries(context)
 
         // Cinder: several cinder-volume hosts need a cluster name and a coordination backend (kolla prechecks).
         if context.has("cinder") {

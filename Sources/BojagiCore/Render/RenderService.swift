@@ -41,6 +41,7 @@ public struct RenderService: Sendable {
             + ConfigRenderer.render(context)
             + (try CephRenderer.render(context, existingKeys: existingKeys, secrets: secrets))
             + TLSRenderer.files(context, material: tls)
+            + MonitoringRenderer.render(context)
     }
 
     /// The certificate files the blueprint names, through the planner's `BlueprintFiles` (SEC003 has checked them).

@@ -54,6 +54,10 @@ enum CephBootstrapScript {
         if let cidr = networks.storage?.cidr {
             out += "ceph config set global cluster_network \(shell(cidr))\n"
         }
+        if context.blueprint.monitoring.prometheus {
+            // --skip-monitoring-stack leaves the module off; kolla's Prometheus scrapes it (globals.yml).
+            out += "ceph mgr module enable prometheus\n"
+        }
 
         out += "\n# 2. Hosts, monitors, managers, OSDs\(cluster.rgw ? " and RGW" : "") from cluster-spec.yaml.\n"
         for host in cluster.hosts where host.name != first?.name {

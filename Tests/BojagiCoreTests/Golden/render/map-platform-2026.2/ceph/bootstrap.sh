@@ -31,6 +31,7 @@ fi
 command -v ceph >/dev/null || { cephadm add-repo --release squid; cephadm install ceph-common; }
 ceph config set global public_network 10.10.0.0/24
 ceph config set global cluster_network 10.20.0.0/24
+ceph mgr module enable prometheus
 
 # 2. Hosts, monitors, managers, OSDs and RGW from cluster-spec.yaml.
 ssh-copy-id -f -i /etc/ceph/ceph.pub root@10.10.0.12

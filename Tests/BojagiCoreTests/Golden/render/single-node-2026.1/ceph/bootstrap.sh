@@ -30,6 +30,7 @@ if [[ ! -d "/var/lib/ceph/$fsid" ]]; then
 fi
 command -v ceph >/dev/null || { cephadm add-repo --release squid; cephadm install ceph-common; }
 ceph config set global public_network 192.168.50.0/24
+ceph mgr module enable prometheus
 
 # 2. Hosts, monitors, managers, OSDs from cluster-spec.yaml.
 ceph orch apply -i "$here/cluster-spec.yaml"
