@@ -40,6 +40,12 @@ check_blueprint() {
             echo "FAIL - $name: bojagi render"; sed 's/^/       /' "$dir.log"; return
         fi
         prometheus="$dir/config/prometheus"
+        # A blueprint with Prometheus off gets no rules at all (the lab example, for one).
+        if grep -Eq '^[[:space:]]+prometheus:[[:space:]]*false' "$blueprint"; then
+            if [[ -e "$prometheus/bojagi.rules" ]]; then echo "FAIL - $name: Prometheus is off, yet rules were rendered"
+            else echo "ok   - $name: Prometheus off, no rules rendered"; fi
+            return
+        fi
         if [[ ! -f "$prometheus/bojagi.rules" ]]; then echo "FAIL - $name: no config/prometheus/bojagi.rules"; return; fi
         if promtool check rules "$prometheus/bojagi.rules" > "$dir.check" 2>&1; then echo "ok   - $name: promtool check rules ($(grep -oE '[0-9]+ rules found' "$dir.check"))"
         else echo "FAIL - $name: promtool check rules"; sed 's/^/       /' "$dir.check"; fi
