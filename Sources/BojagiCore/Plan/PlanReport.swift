@@ -60,14 +60,19 @@ public enum PlanReport {
         return out
     }
 
-    /// Findings, errors first; "No findings." when there are none.
-    public static func findings(_ findings: [Finding]) -> String {
-        guard !findings.isEmpty else { return "No findings.\n" }
+    /// "Findings (2 errors, 1 advice)": the counts by severity, for every report that lists findings.
+    static func findingsHeader(_ findings: [Finding]) -> String {
         let counts = Finding.Severity.allCases.compactMap { severity -> String? in
             let count = findings.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 || severity == .advice ? "" : "s")"
         }
-        var out = "Findings (\(counts.joined(separator: ", ")))\n"
+        return "Findings (\(counts.joined(separator: ", ")))\n"
+    }
+
+    /// Findings, errors first; "No findings." when there are none.
+    public static func findings(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "No findings.\n" }
+        var out = findingsHeader(findings)
         for finding in findings {
             let place = finding.path.isEmpty ? "" : " \(finding.path)\(finding.line.map { " (line \($0))" } ?? "")"
             out += "  \(finding.severity.rawValue) \(finding.id)\(place): \(finding.message)\n"

@@ -118,11 +118,7 @@ public enum UpgradeReport {
     /// Findings, errors first, wrapped; "No findings." when there are none.
     static func findings(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "No findings.\n" }
-        let counts = Finding.Severity.allCases.compactMap { severity -> String? in
-            let count = findings.filter { $0.severity == severity }.count
-            return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 || severity == .advice ? "" : "s")"
-        }
-        var out = "Findings (\(counts.joined(separator: ", ")))\n"
+        var out = PlanReport.findingsHeader(findings)
         for finding in findings {
             let place = finding.path.isEmpty ? "" : " \(finding.path)\(finding.line.map { " (line \($0))" } ?? "")"
             out += TextWrap.wrap("\(finding.severity.rawValue) \(finding.id)\(place): \(finding.message)", width: width,
