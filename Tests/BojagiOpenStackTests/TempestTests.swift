@@ -150,6 +150,12 @@ import BojagiCore
         let none = TempestReport(cloud: "lab", date: "now", selection: "smoke", tempest: "47", seconds: 1,
                                  results: [results[2]], exclusions: [], workspace: "/w")
         #expect(!none.passed, "a run where nothing passed proves nothing")
+        var interrupted = TempestReport(cloud: "lab", date: "now", selection: "smoke", tempest: "47", seconds: 1,
+                                        results: [results[0]], exclusions: [], workspace: "/w")
+        #expect(interrupted.passed)
+        interrupted.exitStatus = 143
+        #expect(!interrupted.passed, "a run Tempest did not finish is not a pass")
+        #expect(interrupted.text.contains("incomplete"))
     }
 
     @Test func cloudsYAMLCarriesTempestOverrides() throws {

@@ -37,9 +37,11 @@ public struct TempestReport: Sendable, Codable {
     public var unresolved: [String] = []
     public var flagged: [String] = []
     public var workspace: String
+    /// Tempest's own exit status: not 0 when a test failed, nothing passed, or the run was interrupted.
+    public var exitStatus: Int32 = 0
 
-    /// Zero failures and at least one test passed (an all-skip run proves nothing).
-    public var passed: Bool { counts.failed == 0 && counts.passed > 0 }
+    /// Zero failures, at least one test passed (an all-skip run proves nothing), and Tempest finished with 0.
+    public var passed: Bool { counts.failed == 0 && counts.passed > 0 && exitStatus == 0 }
 
     public init(cloud: String, date: String, selection: String, tempest: String, seconds: Double, results: [Result],
                 exclusions: [TempestConfig.Exclusion], workspace: String) {
@@ -136,6 +138,9 @@ public struct TempestReport: Sendable, Codable {
             out += "\nSkip reasons (Tempest's own):\n" + reasons.prefix(12).map { "  \($0.value)× \($0.key.prefix(150))\n" }.joined()
         }
         out += "\nWorkspace (tempest.conf, logs): \(workspace)\n"
+        if exitStatus != 0 && counts.failed == 0 && counts.passed > 0 {
+            out += "Tempest exited with status \(exitStatus) before it finished: the run is incomplete\n"
+        }
         out += passed ? "Result: PASS\n" : (counts.passed == 0 ? "Result: FAIL (no test passed)\n" : "Result: FAIL\n")
         return out
     }

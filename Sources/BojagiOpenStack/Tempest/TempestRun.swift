@@ -115,6 +115,8 @@ public struct TempestRun: Sendable {
         logger.info("running Tempest (\(options.selection)), concurrency \(options.concurrency); log: \(log)")
         let arguments = ["run"] + conf + ["--concurrency", "\(options.concurrency)", "--exclude-list", workspace + "/etc/exclude.txt"]
             + options.selection.arguments(listFile: listFile)
+        // A fresh stestr repository each run: an interrupted run must never be read back as the previous one.
+        try? FileManager.default.removeItem(atPath: workspace + "/.stestr")
         let counter = LineCounter(logger: logger)
         let handle = try Self.truncatedLog(log)
         let status = try await runner.run(tempest, arguments, environment: [:], workingDirectory: workspace) { line in
@@ -138,6 +140,7 @@ public struct TempestRun: Sendable {
                                    tempest: version.replacingOccurrences(of: "tempest ", with: ""),
                                    seconds: (ContinuousClock.now - started).inSeconds, results: parsed,
                                    exclusions: config.exclusions, workspace: workspace)
+        report.exitStatus = status
         report.unresolved = guidelineResolution?.unresolved ?? []
         report.flagged = guidelineResolution?.flagged ?? []
         try save(report, in: options.records)
