@@ -36,7 +36,7 @@ extension Lab {
         let lock = try LabLock.acquire(home: home.path, command: "bojagi lab add-osd")
         defer { withExtendedLifetime(lock) {} }
         guard var state = try LabState.load(from: home), let ceph = state.ceph else {
-            throw LabFailure(step: "add-osd", message: "no lab with Ceph in \(home.path)",
+            throw LabFailure("lab", step: "add-osd", message: "no lab with Ceph in \(home.path)",
                              fix: "bring one up with a blueprint that has storage.ceph, e.g. `bojagi lab up examples/ceph-lab.yaml`")
         }
         let commands = cephCommands(home: home, scripts: scripts)
@@ -53,12 +53,12 @@ extension Lab {
         try recordCephDaemons(commands, state: &state, home: home)
         let known = Set(existing.map(\.id))
         guard let added = existingOSDs(commands).first(where: { !known.contains($0.id) }) else {
-            throw LabFailure(step: "add-osd", message: "lab-cluster.sh made no new OSD", log: home.appendingPathComponent("logs/ceph-add-osd.log").path)
+            throw LabFailure("lab", step: "add-osd", message: "lab-cluster.sh made no new OSD", log: home.appendingPathComponent("logs/ceph-add-osd.log").path)
         }
         say(String(format: "    osd.%d up, HEALTH_OK in %.1f s; waiting for the rebalance", added.id, upSeconds))
         let clean = try await Poll.until(timeout: 900, every: .seconds(2)) { (try? await cephStatus(commands))?.activeClean ?? false }
         guard clean else {
-            throw LabFailure(step: "add-osd", message: "osd.\(added.id) joined but the PGs were not all active+clean after 900 s")
+            throw LabFailure("lab", step: "add-osd", message: "osd.\(added.id) joined but the PGs were not all active+clean after 900 s")
         }
         let rebalanceSeconds = Date().timeIntervalSince(started)
         let after = try await cephStatus(commands)

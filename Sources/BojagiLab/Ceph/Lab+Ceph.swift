@@ -28,7 +28,7 @@ extension Lab {
         let monitorRunning = state.process(named: LabCephCommands.processName("mon.a")).map { runner.isAlive($0.pid) } ?? false
         if !monitorRunning {
             for port in [ports.cephMonitor, ports.cephMonitorV1] where probe.isListening(port) {
-                throw LabFailure(step: "ceph", message: "port \(port) (the lab's Ceph monitor) is already in use by a process this lab did not start",
+                throw LabFailure("lab", step: "ceph", message: "port \(port) (the lab's Ceph monitor) is already in use by a process this lab did not start",
                                  fix: "stop that process, or choose other ports with --port-offset N (now \(ports.offset))")
             }
         }
@@ -50,7 +50,7 @@ extension Lab {
             try await run("ceph-pools", pools.command, environment: pools.environment, home: home)
             let ready = try await Poll.until(timeout: 300, every: .seconds(2)) { (try? await cephStatus(commands))?.activeClean ?? false }
             guard ready else {
-                throw LabFailure(step: "ceph pools", message: "the placement groups are not all active+clean after 300 s",
+                throw LabFailure("lab", step: "ceph pools", message: "the placement groups are not all active+clean after 300 s",
                                  fix: "see `bojagi lab status --home \(home.path)` and \(commands.data)/log/ceph.log")
             }
             let status = try await cephStatus(commands)
@@ -83,7 +83,7 @@ extension Lab {
     func cephOutput(_ commands: LabCephCommands, _ arguments: [String], seconds: Int = 60) async throws -> String {
         let result = try await runner.run(commands.ceph(arguments, seconds: seconds), environment: [:], log: "/dev/null")
         guard result.status == 0 else {
-            throw LabFailure(step: "ceph \(arguments.prefix(3).joined(separator: " "))", message: "exited with status \(result.status): \(result.output.suffix(300))")
+            throw LabFailure("lab", step: "ceph \(arguments.prefix(3).joined(separator: " "))", message: "exited with status \(result.status): \(result.output.suffix(300))")
         }
         return result.output
     }
@@ -100,7 +100,7 @@ extension Lab {
         guard let state = try LabState.load(from: home), state.ceph != nil else { return nil }
         let commands = cephCommands(home: home, scripts: scripts)
         guard state.process(named: LabCephCommands.processName("mon.a")).map({ runner.isAlive($0.pid) }) ?? false else {
-            throw LabFailure(step: "ceph status", message: "the lab's Ceph monitor is not running", fix: "bojagi lab up")
+            throw LabFailure("lab", step: "ceph status", message: "the lab's Ceph monitor is not running", fix: "bojagi lab up")
         }
         return try await cephStatus(commands)
     }

@@ -24,13 +24,13 @@ extension Lab {
         let lock = try LabLock.acquire(home: home.path, command: "bojagi drill osd")
         defer { withExtendedLifetime(lock) {} }
         guard var state = try LabState.load(from: home), let ceph = state.ceph, let backend = ceph.backends.first else {
-            throw LabFailure(step: "drill osd", message: "no lab with Ceph and Cinder in \(home.path)",
+            throw LabFailure("lab", step: "drill osd", message: "no lab with Ceph and Cinder in \(home.path)",
                              fix: "bring one up with a blueprint that has storage.ceph, e.g. `bojagi lab up examples/ceph-lab.yaml`")
         }
         let commands = cephCommands(home: home, scripts: scripts)
         let before = try await cephStatus(commands)
         guard before.activeClean, before.osdsUp == before.osds.count else {
-            throw LabFailure(step: "drill osd", message: "the lab's Ceph is not healthy before the drill:\n\(before.text)")
+            throw LabFailure("lab", step: "drill osd", message: "the lab's Ceph is not healthy before the drill:\n\(before.text)")
         }
         let runID = Self.drillRunID(Date())
         let drillDirectory = home.appendingPathComponent("drill")
@@ -42,7 +42,7 @@ extension Lab {
 
         // The volume, on the first tier's backend.
         say("==> drill osd \(runID): a 1 GiB volume on \(backend.name) (pool \(backend.pool), class \(backend.deviceClass))")
-        guard let volumes = admin.url("volumev3", "/volumes") else { throw LabFailure(step: "drill osd", message: "no volume endpoint in the catalog") }
+        guard let volumes = admin.url("volumev3", "/volumes") else { throw LabFailure("lab", step: "drill osd", message: "no volume endpoint in the catalog") }
         let types = try await admin.call("GET", admin.url("volumev3", "/types")!).json as? [String: Any]
         let type = (types?["volume_types"] as? [[String: Any]] ?? []).first {
             ($0["extra_specs"] as? [String: Any])?["volume_backend_name"] as? String == backend.name
@@ -51,21 +51,21 @@ extension Lab {
         if let type { body["volume_type"] = type }
         let created = try await admin.call("POST", volumes, json: ["volume": body])
         guard let volumeID = ((created.json as? [String: Any])?["volume"] as? [String: Any])?["id"] as? String else {
-            throw LabFailure(step: "drill osd", message: "POST /volumes answered without an id")
+            throw LabFailure("lab", step: "drill osd", message: "POST /volumes answered without an id")
         }
         let volumeURL = OpenStackSession.join(volumes, volumeID)
         let available = try await Poll.until(timeout: 120, every: .seconds(1)) {
             let volume = (try? await admin.call("GET", volumeURL).json as? [String: Any])?["volume"] as? [String: Any]
             return volume?["status"] as? String == "available"
         }
-        guard available else { throw LabFailure(step: "drill osd", message: "volume \(volumeID) did not become available in 120 s") }
+        guard available else { throw LabFailure("lab", step: "drill osd", message: "volume \(volumeID) did not become available in 120 s") }
         let image = "volume-\(volumeID)"
 
         // The victim: the first running OSD of the volume's class (with three per class it holds a copy of every PG).
         let victims = existingOSDs(commands).filter { $0.deviceClass == backend.deviceClass }
         guard let victim = victims.first, let process = state.process(named: LabCephCommands.processName("osd.\(victim.id)")),
               runner.isAlive(process.pid) else {
-            throw LabFailure(step: "drill osd", message: "no running OSD of class \(backend.deviceClass)")
+            throw LabFailure("lab", step: "drill osd", message: "no running OSD of class \(backend.deviceClass)")
         }
 
         // The API probe and the writer.

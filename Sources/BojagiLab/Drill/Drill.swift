@@ -48,12 +48,12 @@ public struct Drill: Sendable {
         let secrets = try lab.secrets()
         let status = await lab.status()
         guard status.healthy else {
-            throw LabFailure(step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
+            throw LabFailure("lab", step: "drill", message: "the HA lab is not healthy; `bojagi drill lab status` says:\n\(status.text)")
         }
         let config = try lab.cloudConfig()
         let admin = try await retry("admin token") { try await OpenStackSession.authenticate(config, http: http) }
         let apiProbe = DrillProbe(config: config, http: http, catalog: admin)
-        guard !apiProbe.reads.isEmpty else { throw LabFailure(step: "drill", message: "the lab's catalog has no API to probe") }
+        guard !apiProbe.reads.isEmpty else { throw LabFailure("lab", step: "drill", message: "the lab's catalog has no API to probe") }
         _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
 
         let timeline = DrillTimeline()
@@ -107,7 +107,7 @@ public struct Drill: Sendable {
     // MARK: the three faults
 
     func loadBalancerFault(_ secrets: HALabSecrets) async throws -> Fault {
-        guard let holder = await lab.vipHolder() else { throw LabFailure(step: "drill", message: "nobody holds the VIP") }
+        guard let holder = await lab.vipHolder() else { throw LabFailure("lab", step: "drill", message: "nobody holds the VIP") }
         return Fault(
             name: "load-balancer", target: holder,
             action: "SIGKILL to keepalived's main process on \(holder.name) (the VIP holder; its VRRP child withdraws the VIP as "
@@ -247,7 +247,7 @@ public struct Drill: Sendable {
             return await timeline.stable(for: 2, now: now) && Self.stable(queueSamples(queueLog), for: 2, now: now)
         }
         if stable { return }
-        throw LabFailure(step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
+        throw LabFailure("lab", step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
                          tail: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
     }
 
@@ -279,7 +279,7 @@ public struct Drill: Sendable {
         let result = try await lab.runner.run(lab.commands.rabbitProbe(arguments, secrets: secrets), namespace: nil, environment: [:], log: log)
         guard result.status == 0, let line = result.output.split(separator: "\n").last,
               let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw LabFailure(step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
+            throw LabFailure("lab", step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
                              tail: result.output.split(separator: "\n").suffix(3).map(String.init))
         }
         return object
@@ -287,10 +287,10 @@ public struct Drill: Sendable {
 
     /// POSTs `{kind: body}` to the service's endpoint + path; returns the new resource's URL.
     func create(_ session: OpenStackSession, type: String, path: String, kind: String, body: [String: Any]) async throws -> URL {
-        guard let collection = session.url(type, path) else { throw LabFailure(step: "drill", message: "no \(type) endpoint in the catalog") }
+        guard let collection = session.url(type, path) else { throw LabFailure("lab", step: "drill", message: "no \(type) endpoint in the catalog") }
         let response = try await session.call("POST", collection, json: [kind: body])
         guard let id = ((response.json as? [String: Any])?[kind] as? [String: Any])?["id"] as? String else {
-            throw LabFailure(step: "drill", message: "POST \(collection.absoluteString) answered without an id")
+            throw LabFailure("lab", step: "drill", message: "POST \(collection.absoluteString) answered without an id")
         }
         return OpenStackSession.join(collection, id)
     }
@@ -305,7 +305,7 @@ public struct Drill: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             do { return try await body() } catch {
-                if Date() >= deadline { throw LabFailure(step: "drill", message: "\(what): \(error)") }
+                if Date() >= deadline { throw LabFailure("lab", step: "drill", message: "\(what): \(error)") }
                 try await Task.sleep(for: .milliseconds(500))
             }
         }

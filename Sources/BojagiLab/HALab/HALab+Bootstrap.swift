@@ -8,7 +8,7 @@ extension HALab {
         progress("network: namespaces \(topology.namespaces.joined(separator: ", ")), bridge \(topology.bridge), VIP \(topology.vip)")
         let existing = await existingNamespaces()
         if let clash = topology.namespaces.first(where: existing.contains) {
-            throw LabFailure(step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
+            throw LabFailure("lab", step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
                              + "fix: `ip netns del \(clash)` if it is a leftover")
         }
         let hub = topology.hubNamespace

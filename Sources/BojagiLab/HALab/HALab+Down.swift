@@ -9,7 +9,7 @@ extension HALab {
     /// Sends `signal` to a service the lab started: to its whole process group, or to its main process only.
     public func kill(_ service: HALabService, on node: HALabNode, signal: Int32, group: Bool = true) throws -> Int32 {
         guard let pid = state()?.pid(service, node) else {
-            throw LabFailure(step: "fault", message: "the lab did not start \(service.rawValue) on \(node.name)")
+            throw LabFailure("lab", step: "fault", message: "the lab did not start \(service.rawValue) on \(node.name)")
         }
         runner.signal(pid, signal, group: group)
         return pid
@@ -17,7 +17,7 @@ extension HALab {
 
     /// Starts a service again after a fault, once whatever is left of the old one has gone, and records its pid.
     public func restart(_ service: HALabService, on node: HALabNode) async throws {
-        guard var state = state() else { throw LabFailure(step: "restore", message: "no lab state in \(paths.state)") }
+        guard var state = state() else { throw LabFailure("lab", step: "restore", message: "no lab state in \(paths.state)") }
         if let old = state.pid(service, node) { await runner.terminate(old, grace: 5) }
         try await launch(service, on: node, state: &state)
     }

@@ -27,7 +27,7 @@ extension HALab {
         let home = URL(fileURLWithPath: paths.openstack)
         let existing: LabSecrets?
         do { existing = try LabSecrets.load(from: home) } catch {
-            throw LabFailure(step: "secrets", message: "\(paths.openstack)/\(LabSecrets.fileName) is unreadable (\(error))",
+            throw LabFailure("lab", step: "secrets", message: "\(paths.openstack)/\(LabSecrets.fileName) is unreadable (\(error))",
                              fix: "move it away to draw new service passwords")
         }
         var values = LabSecrets.make(for: components, existing: existing, source: secretSource)
@@ -165,7 +165,7 @@ extension HALab {
         do {
             pid = try await runner.start(spec.command, namespace: node.namespace, environment: spec.environment, log: log)
         } catch {
-            throw LabFailure(step: "\(spec.name) on \(node.name)", message: "\(error)", log: log)
+            throw LabFailure("lab", step: "\(spec.name) on \(node.name)", message: "\(error)", log: log)
         }
         state.record(spec.name, node, pid: pid)
         try save(state)

@@ -89,7 +89,7 @@ extension HALab {
 
     public func secrets() throws -> HALabSecrets {
         guard let data = FileManager.default.contents(atPath: paths.secrets) else {
-            throw LabFailure(step: "secrets", message: "no \(paths.secrets): is the HA lab up? (`bojagi drill lab up`)")
+            throw LabFailure("lab", step: "secrets", message: "no \(paths.secrets): is the HA lab up? (`bojagi drill lab up`)")
         }
         return try HALabSecrets.decode(data)
     }

@@ -12,13 +12,13 @@ extension HALab {
         do {
             pid = try await runner.start(launch.command, namespace: node.namespace, environment: launch.environment, log: launch.log)
         } catch {
-            throw LabFailure(step: "\(service.rawValue) on \(node.name)", message: "\(error)", log: launch.log)
+            throw LabFailure("lab", step: "\(service.rawValue) on \(node.name)", message: "\(error)", log: launch.log)
         }
         state.record(service.rawValue, node, pid: pid)
         try save(state)
         try await Task.sleep(for: .milliseconds(200))
         if !runner.isAlive(pid) {
-            throw LabFailure(step: "\(service.rawValue) on \(node.name)", message: "exited right after starting", log: launch.log,
+            throw LabFailure("lab", step: "\(service.rawValue) on \(node.name)", message: "exited right after starting", log: launch.log,
                              tail: runner.tail(launch.log, lines: 12))
         }
     }
@@ -40,7 +40,7 @@ extension HALab {
         let log = log ?? paths.labLog
         let result = try await runner.run(command, namespace: namespace, environment: environment, log: log)
         guard result.status == 0 else {
-            throw LabFailure(step: step, message: "`\(command.prefix(4).joined(separator: " "))…` exited \(result.status)", log: log,
+            throw LabFailure("lab", step: step, message: "`\(command.prefix(4).joined(separator: " "))…` exited \(result.status)", log: log,
                              tail: Array(result.output.split(separator: "\n").suffix(8).map(String.init)))
         }
     }
@@ -50,17 +50,17 @@ extension HALab {
         let ready = try await Poll.until(timeout: timeout, every: .milliseconds(300)) {
             if await condition() { return true }
             if let pid, !runner.isAlive(pid) {
-                throw LabFailure(step: what, message: "the process exited", log: log, tail: runner.tail(log, lines: 12))
+                throw LabFailure("lab", step: what, message: "the process exited", log: log, tail: runner.tail(log, lines: 12))
             }
             return false
         }
         if ready { return }
-        throw LabFailure(step: what, message: "not ready after \(Int(timeout)) s", log: log, tail: runner.tail(log, lines: 12))
+        throw LabFailure("lab", step: what, message: "not ready after \(Int(timeout)) s", log: log, tail: runner.tail(log, lines: 12))
     }
 
     func step(_ name: String, _ body: () throws -> Void) throws {
         do { try body() } catch let error as LabFailure { throw error } catch {
-            throw LabFailure(step: name, message: "\(error)")
+            throw LabFailure("lab", step: name, message: "\(error)")
         }
     }
 }

@@ -112,17 +112,17 @@ public struct HALab: Sendable {
                       RabbitMQConfig.server, "/usr/bin/memcached", "/usr/sbin/haproxy", "/usr/sbin/keepalived"]
         let missing = needed.filter { !FileManager.default.fileExists(atPath: $0) }
         if !missing.isEmpty {
-            throw LabFailure(step: "preflight", message: "missing \(missing.joined(separator: ", "))", fix: "run scripts/ha-lab/install-apt.sh")
+            throw LabFailure("lab", step: "preflight", message: "missing \(missing.joined(separator: ", "))", fix: "run scripts/ha-lab/install-apt.sh")
         }
         for tool in ["uwsgi", "keystone-manage", "nova-manage", "python"] where !FileManager.default.isExecutableFile(atPath: "\(commands.venv)/bin/\(tool)") {
-            throw LabFailure(step: "preflight", message: "no \(tool) in \(commands.venv)", fix: "run scripts/lab/install-venv.sh \(Self.release) \(commands.venv)")
+            throw LabFailure("lab", step: "preflight", message: "no \(tool) in \(commands.venv)", fix: "run scripts/lab/install-venv.sh \(Self.release) \(commands.venv)")
         }
     }
 
     func loadOrCreateSecrets() throws -> HALabSecrets {
         if let data = FileManager.default.contents(atPath: paths.secrets) {
             do { return try HALabSecrets.decode(data) } catch {
-                throw LabFailure(step: "secrets", message: "\(paths.secrets) is unreadable (\(error)); move it away to draw new secrets")
+                throw LabFailure("lab", step: "secrets", message: "\(paths.secrets) is unreadable (\(error)); move it away to draw new secrets")
             }
         }
         let secrets = HALabSecrets.generate(secretSource)

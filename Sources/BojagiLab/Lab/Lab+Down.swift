@@ -18,7 +18,7 @@ extension Lab {
 
     public func status(home: URL) async throws -> [ProcessStatus] {
         guard let state = try LabState.load(from: home) else {
-            throw LabFailure(step: "status", message: "no lab in \(home.path) (no \(LabState.fileName))", fix: "run `bojagi lab up` first, or name the lab with --home")
+            throw LabFailure("lab", step: "status", message: "no lab in \(home.path) (no \(LabState.fileName))", fix: "run `bojagi lab up` first, or name the lab with --home")
         }
         var result: [ProcessStatus] = []
         for process in state.processes {

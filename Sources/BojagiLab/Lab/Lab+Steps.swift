@@ -29,10 +29,10 @@ extension Lab {
         do {
             status = try await runner.run(command, environment: environment, log: log).status
         } catch {
-            throw LabFailure(step: step ?? name, message: "could not run \(command.first ?? ""): \(error)", log: log)
+            throw LabFailure("lab", step: step ?? name, message: "could not run \(command.first ?? ""): \(error)", log: log)
         }
         guard status == 0 else {
-            throw LabFailure(step: step ?? name, message: "`\(command.map { ($0 as NSString).lastPathComponent }.prefix(4).joined(separator: " "))` exited with status \(status)",
+            throw LabFailure("lab", step: step ?? name, message: "`\(command.map { ($0 as NSString).lastPathComponent }.prefix(4).joined(separator: " "))` exited with status \(status)",
                              log: log, tail: tail(log), fix: fix)
         }
     }
@@ -82,7 +82,7 @@ extension Lab {
             await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
         }
         if let port = spec.port, probe.isListening(port) {
-            throw LabFailure(step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
+            throw LabFailure("lab", step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
                              fix: "stop that process, or choose other ports with --port-offset N (now \(renderer(state).offset))")
         }
         let log = home.appendingPathComponent("logs/\(spec.name).log").path
@@ -91,18 +91,18 @@ extension Lab {
             do {
                 pid = try await runner.start(spec.command, environment: spec.environment, log: log)
             } catch {
-                throw LabFailure(step: "start \(spec.name)", message: "\(error)", log: log)
+                throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
             }
             state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
             try DirectoryWriter().write([try state.file()], to: home)
             let deadline = Date().addingTimeInterval(Double(spec.timeout))
             while true {
                 guard runner.isAlive(pid) else {
-                    throw LabFailure(step: "start \(spec.name)", message: "\(spec.name) exited", log: log, tail: tail(log))
+                    throw LabFailure("lab", step: "start \(spec.name)", message: "\(spec.name) exited", log: log, tail: tail(log))
                 }
                 if await healthy(spec) { break }
                 guard Date() < deadline else {
-                    throw LabFailure(step: "start \(spec.name)", message: "no answer from \(spec.healthURL ?? spec.name) within \(spec.timeout) s", log: log, tail: tail(log))
+                    throw LabFailure("lab", step: "start \(spec.name)", message: "no answer from \(spec.healthURL ?? spec.name) within \(spec.timeout) s", log: log, tail: tail(log))
                 }
                 try await Task.sleep(for: .milliseconds(500))
             }

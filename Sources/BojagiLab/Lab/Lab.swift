@@ -53,7 +53,7 @@ public struct Lab: Sendable {
         let selection = LabSelection(plan: plan, runsCeph: ceph != nil)
         let release = plan.release.id ?? plan.release.name
         guard Self.pinnedReleases.contains(release) else {
-            throw LabFailure(step: "release", message: "the lab pins OpenStack service versions only for \(Self.pinnedReleases.joined(separator: ", ")); the blueprint asks for \(release)",
+            throw LabFailure("lab", step: "release", message: "the lab pins OpenStack service versions only for \(Self.pinnedReleases.joined(separator: ", ")); the blueprint asks for \(release)",
                              fix: "set `release: 2026.2` in the blueprint for the lab (or add scripts/lab/constraints-\(release).txt and its requirements to scripts/lab/install-venv.sh)")
         }
         let lock = try LabLock.acquire(home: options.home.path, command: "bojagi lab up")
@@ -87,7 +87,7 @@ public struct Lab: Sendable {
         let renderer = LabConfigRenderer(settings: settings)
         var state = try LabState.load(from: home) ?? LabState(blueprint: settings.name, release: release, portOffset: options.ports.offset)
         if state.portOffset != options.ports.offset, state.processes.contains(where: { runner.isAlive($0.pid) }) {
-            throw LabFailure(step: "ports", message: "this lab is running with port offset \(state.portOffset), not \(options.ports.offset)",
+            throw LabFailure("lab", step: "ports", message: "this lab is running with port offset \(state.portOffset), not \(options.ports.offset)",
                              fix: "run `bojagi lab down` first, or use --port-offset \(state.portOffset)")
         }
         state.portOffset = options.ports.offset
@@ -174,7 +174,7 @@ public struct Lab: Sendable {
         }
         // Daemons without an HTTP API may die after their start: check them once more.
         for process in state.processes where !runner.isAlive(process.pid) {
-            throw LabFailure(step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
+            throw LabFailure("lab", step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
         }
         let rss = state.processes.compactMap { runner.residentKiB(group: $0.pid) }.reduce(0, +)
         say(String(format: "Lab up in %.0f s; %d processes, %.1f GiB resident.", Date().timeIntervalSince(started), state.processes.count, Double(rss) / 1_048_576))

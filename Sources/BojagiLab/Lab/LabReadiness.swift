@@ -15,7 +15,7 @@ enum LabReadiness {
             for arguments in [["discover_hosts", "--verbose"], ["list_hosts"]] {
                 let result = try await runner.run(novaManage + arguments, log: log)
                 guard result.status == 0 else {
-                    throw LabFailure(step: "nova \(arguments[0])", message: "`nova-manage cell_v2 \(arguments[0])` exited with status \(result.status)",
+                    throw LabFailure("lab", step: "nova \(arguments[0])", message: "`nova-manage cell_v2 \(arguments[0])` exited with status \(result.status)",
                                      log: log, tail: runner.tail(log, lines: 15))
                 }
                 hosts = result.output
@@ -23,7 +23,7 @@ enum LabReadiness {
             return hosts.contains(" \(host) ")
         }
         if mapped { return }
-        throw LabFailure(step: "nova discover hosts", message: "the compute host \(host) was not mapped to a cell within \(Int(timeout)) s",
+        throw LabFailure("lab", step: "nova discover hosts", message: "the compute host \(host) was not mapped to a cell within \(Int(timeout)) s",
                          log: computeLog, tail: runner.tail(computeLog, lines: 15))
     }
 
@@ -74,13 +74,13 @@ enum LabReadiness {
                               timeout: Double, accept: ([String: Any]) -> Bool) async throws {
         let session = try await session(cloudsFile: cloudsFile, cloud: cloud)
         guard let url = session.url(type, path) else {
-            throw LabFailure(step: step, message: "no \(type) endpoint in the catalog")
+            throw LabFailure("lab", step: step, message: "no \(type) endpoint in the catalog")
         }
         let accepted = try await Poll.until(timeout: timeout, every: .seconds(2)) {
             let answer = try? await session.call("GET", url)
             return (answer?.json as? [String: Any]).map(accept) ?? false
         }
         if accepted { return }
-        throw LabFailure(step: step, message: "\(failure) within \(Int(timeout)) s", log: log, tail: SystemProcessRunner().tail(log, lines: 15))
+        throw LabFailure("lab", step: step, message: "\(failure) within \(Int(timeout)) s", log: log, tail: SystemProcessRunner().tail(log, lines: 15))
     }
 }

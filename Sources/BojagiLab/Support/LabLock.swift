@@ -16,12 +16,12 @@ public final class LabLock: @unchecked Sendable {
         let path = home + "/lab.lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw LabFailure(step: "lock", message: "cannot open \(path): \(String(cString: strerror(errno)))")
+            throw LabFailure("lab", step: "lock", message: "cannot open \(path): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
-            throw LabFailure(step: "lock", message: "another command is using the lab in \(home): \(holder.flatMap { $0.isEmpty ? nil : $0 } ?? "a bojagi process")",
+            throw LabFailure("lab", step: "lock", message: "another command is using the lab in \(home): \(holder.flatMap { $0.isEmpty ? nil : $0 } ?? "a bojagi process")",
                              fix: "wait for it to finish, or stop it; the lock goes with its process")
         }
         let note = "pid \(getpid()), `\(command)`, since \(ISO8601DateFormatter().string(from: Date()))\n"

@@ -25,7 +25,7 @@ public struct TempestGuideline: Sendable {
     public init(json data: Data, file: String) throws {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let capabilities = root["capabilities"] as? [String: Any] else {
-            throw TempestFailure(step: "selection", message: "\(file): not an interop guideline (no `capabilities` object)",
+            throw TempestFailure("tempest", step: "selection", message: "\(file): not an interop guideline (no `capabilities` object)",
                                  fix: "pass a guideline JSON from openstack/interop, e.g. guidelines/2022.11.json")
         }
         var required = Set<String>()

@@ -45,7 +45,7 @@ public struct TempestRun: Sendable {
     public func run(_ cloud: CloudConfig, options: Options) async throws -> TempestReport {
         let started = ContinuousClock.now
         guard case let .password(username, password, userDomain, project, projectDomain) = cloud.credential, !project.isEmpty else {
-            throw TempestFailure(step: "credentials", message: "Tempest's dynamic credentials need an admin user with a password and a project; cloud '\(cloud.name)' gives an application credential or no project",
+            throw TempestFailure("tempest", step: "credentials", message: "Tempest's dynamic credentials need an admin user with a password and a project; cloud '\(cloud.name)' gives an application credential or no project",
                                  fix: "use a clouds.yaml entry with the admin's username, password and project_name")
         }
         let workspace = options.workspace
@@ -63,7 +63,7 @@ public struct TempestRun: Sendable {
         do {
             session = try await OpenStackSession.authenticate(cloud, http: http)
         } catch {
-            throw TempestFailure(step: "authenticate", message: "\(error)", fix: "check the clouds.yaml entry for \(cloud.name)")
+            throw TempestFailure("tempest", step: "authenticate", message: "\(error)", fix: "check the clouds.yaml entry for \(cloud.name)")
         }
         let facts = await TempestDiscovery(session: session, config: cloud).facts()
         if facts.has("image"), facts.metadefNamespaces == 0 {
@@ -78,14 +78,14 @@ public struct TempestRun: Sendable {
         do {
             resources = try await TempestResources.ensure(session: session, facts: facts, imageFile: imageFile) { what, probe in
                 guard let value = try await Poll.value(timeout: 120, probe) else {
-                    throw TempestFailure(step: "resources", message: "\(what): not ready after 120 s")
+                    throw TempestFailure("tempest", step: "resources", message: "\(what): not ready after 120 s")
                 }
                 return value
             }
         } catch let failure as TempestFailure {
             throw failure
         } catch {
-            throw TempestFailure(step: "resources", message: "\(error)", fix: "the admin must be able to create images, flavors and networks")
+            throw TempestFailure("tempest", step: "resources", message: "\(error)", fix: "the admin must be able to create images, flavors and networks")
         }
 
         let config = TempestConfig(facts: facts, resources: resources,
@@ -100,7 +100,7 @@ public struct TempestRun: Sendable {
         var guidelineResolution: TempestGuideline.Resolution?
         if case .guideline(let path) = options.selection {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw TempestFailure(step: "selection", message: "cannot read \(path)", fix: "give the path of an interop guideline JSON after @")
+                throw TempestFailure("tempest", step: "selection", message: "cannot read \(path)", fix: "give the path of an interop guideline JSON after @")
             }
             let guideline = try TempestGuideline(json: data, file: path)
             let installed = try await capture("list tests", tempest, ["run", "--list-tests"] + conf, in: workspace)
@@ -132,7 +132,7 @@ public struct TempestRun: Sendable {
         guard !parsed.isEmpty else {
             let firstError = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n")
                 .first { $0.contains("Error") || $0.contains("error:") }.map { ": " + $0.prefix(300) } ?? ""
-            throw TempestFailure(step: "run", message: "Tempest exited with status \(status) and recorded no results\(firstError)", log: log,
+            throw TempestFailure("tempest", step: "run", message: "Tempest exited with status \(status) and recorded no results\(firstError)", log: log,
                                  fix: "read the log; a tempest.conf error shows at its top")
         }
         let version = (try? await capture("version", tempest, ["--version"], in: workspace).last) ?? "tempest"
@@ -163,7 +163,7 @@ public struct TempestRun: Sendable {
             handle.write(Data((line + "\n").utf8))
         }
         guard status == 0 else {
-            throw TempestFailure(step: step, message: "\(executable) exited with status \(status)", log: log,
+            throw TempestFailure("tempest", step: step, message: "\(executable) exited with status \(status)", log: log,
                                  fix: "read the log, fix the cause and run the same command again")
         }
     }
@@ -172,7 +172,7 @@ public struct TempestRun: Sendable {
         let lines = LineCollector()
         let status = try await runner.run(executable, arguments, environment: [:], workingDirectory: directory) { lines.add($0) }
         guard status == 0 else {
-            throw TempestFailure(step: step, message: "\(executable) exited with status \(status): \(lines.all.suffix(5).joined(separator: " | "))")
+            throw TempestFailure("tempest", step: step, message: "\(executable) exited with status \(status): \(lines.all.suffix(5).joined(separator: " | "))")
         }
         return lines.all
     }
