@@ -76,6 +76,15 @@ public struct OpenStackSession: Sendable {
         endpoint(type).map { Self.join($0, path) }
     }
 
+    /// `path` under the catalog's endpoint of the first of `types` the catalog has; an error naming the first
+    /// type when it has none.
+    public func requiredURL(_ types: String..., path: String) throws -> URL {
+        guard let base = types.lazy.compactMap(endpoint).first else {
+            throw APIError(method: "CATALOG", url: types[0], status: 0, message: "no \(types[0]) endpoint in the catalog")
+        }
+        return Self.join(base, path)
+    }
+
     /// `base` and `path` with exactly one slash between them.
     public static func join(_ base: URL, _ path: String) -> URL {
         URL(string: base.absoluteString.trimmingSuffix("/") + (path.hasPrefix("/") ? path : "/" + path))!

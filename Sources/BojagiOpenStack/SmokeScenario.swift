@@ -36,10 +36,7 @@ final class SmokeScenario {
     }
 
     private func url(_ type: String, _ path: String) throws -> URL {
-        guard let base = session.endpoint(type) ?? (type == "volumev3" ? session.endpoint("block-storage") : nil) else {
-            throw OpenStackSession.APIError(method: "CATALOG", url: type, status: 0, message: "no \(type) endpoint in the catalog")
-        }
-        return OpenStackSession.join(base, path)
+        type == "volumev3" ? try session.requiredURL(type, "block-storage", path: path) : try session.requiredURL(type, path: path)
     }
 
     private func scenario() async {

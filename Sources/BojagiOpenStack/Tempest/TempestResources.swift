@@ -51,10 +51,7 @@ public struct TempestResources: Sendable, Codable, Equatable {
     }
 
     static func url(_ session: OpenStackSession, _ type: String, _ path: String) throws -> URL {
-        guard let url = session.url(type, path) else {
-            throw OpenStackSession.APIError(method: "CATALOG", url: type, status: 0, message: "no \(type) endpoint in the catalog")
-        }
-        return url
+        try session.requiredURL(type, path: path)
     }
 
     static func ensureImage(_ name: String, session: OpenStackSession, file: String,
