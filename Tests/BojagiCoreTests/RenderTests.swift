@@ -158,6 +158,23 @@ import BojagiTestSupport
         #expect(!plain.contains("octavia_amp_network") && !plain.contains("octavia_network_interface"))
     }
 
+    /// Issue 9 item 4: Ironic's provisioning network becomes the inspection DHCP range, the cleaning network and
+    /// the interfaces ironic-dnsmasq, -http and -tftp listen on; nothing of it without Ironic in the package.
+    @Test func ironicGetsItsProvisioningNetwork() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        blueprint.services.add.append("ironic")
+        blueprint.networks.provisioning = Networks.Segment(cidr: "10.30.0.0/24", interface: "bond4")
+        let text = try globals(blueprint)
+        #expect(text.contains("ironic_dnsmasq_dhcp_ranges:\n  - range: \"10.30.0.32,10.30.0.86\""))
+        #expect(text.contains("ironic_cleaning_network: \"provisioning\""))
+        #expect(text.contains("--allocation-pool start=10.30.0.87,end=10.30.0.254"))
+        for variable in ["ironic_dnsmasq_interface", "ironic_http_interface", "ironic_tftp_interface"] {
+            #expect(text.contains("# networks.provisioning.interface\n\(variable): \"bond4\""))
+        }
+        let plain = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(!plain.contains("ironic_"))
+    }
+
     /// kolla-ansible 23 has no storage_interface: the storage network reaches Ceph as the spec's cluster network.
     @Test func noStorageInterfaceVariable() throws {
         let map = try globals(try Self.blueprint("map-platform.yaml"))

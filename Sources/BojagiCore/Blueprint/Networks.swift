@@ -50,6 +50,9 @@ public struct Networks: Sendable, Hashable, Codable {
     public var externalAPI: Segment?
     public var storage: Segment?
     public var tunnel: Segment?
+    /// Ironic's provisioning network: bare-metal nodes PXE-boot, are inspected and cleaned on it; the controllers'
+    /// ironic-dnsmasq, -http and -tftp listen on their interface in it.
+    public var provisioning: Segment?
     public var provider: [Provider] = []
 
     public init() {}

@@ -2,13 +2,14 @@
 struct NetworksDecoder {
     func networks(_ field: YAMLField) -> Networks {
         var networks = Networks()
-        guard let fields = field.mapping(allowed: ["management", "vip", "external", "external_api", "storage", "tunnel", "provider"], what: "networks") else {
+        guard let fields = field.mapping(allowed: ["management", "vip", "external", "external_api", "storage", "tunnel", "provisioning", "provider"], what: "networks") else {
             return networks
         }
         if let value = fields["management"] { networks.management = segment(value) }
         if let value = fields["external_api"] { networks.externalAPI = segment(value) }
         if let value = fields["storage"] { networks.storage = segment(value) }
         if let value = fields["tunnel"] { networks.tunnel = segment(value) }
+        if let value = fields["provisioning"] { networks.provisioning = segment(value) }
         if let value = fields["vip"],
            let vip = value.mapping(allowed: ["internal", "external", "internal_fqdn", "external_fqdn", "virtual_router_id"], what: "vip") {
             networks.vip.internal = address(vip["internal"])

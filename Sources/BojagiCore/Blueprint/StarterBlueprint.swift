@@ -8,8 +8,12 @@ public enum StarterBlueprint {
         let ceph = release.recommendedCeph ?? "squid"
         let host = hostOS(for: release)
         // Object storage through Ceph RGW where kolla-ansible no longer deploys Swift.
-        let rgw = Resolver(catalog: catalog).resolve(Blueprint(release: release.name, profile: profile.name))
-            .services.contains("ceph-rgw")
+        let package = Resolver(catalog: catalog).resolve(Blueprint(release: release.name, profile: profile.name)).services
+        let rgw = package.contains("ceph-rgw")
+        // Ironic's bare-metal nodes PXE-boot on a provisioning network the controllers have a leg in (SVC017).
+        let ironic = package.contains("ironic")
+        let controllerInterfaces = ironic ? "{management: eth0, external: eth1, provisioning: eth2}" : "{management: eth0, external: eth1}"
+        let provisioning = ironic ? "\n  # Ironic's provisioning network: bare-metal nodes PXE-boot, are inspected and cleaned on it.\n  provisioning: {cidr: 10.30.0.0/24, interface: eth2}" : ""
         return """
         # bojagi.yaml — what to package, for which release, on which hosts.
         # `bojagi plan` explains the package; `bojagi profiles` and `bojagi catalog` list the choices.
@@ -55,7 +59,7 @@ public enum StarterBlueprint {
             roles: [control, network, monitoring]
             cores: 16
             memory_gib: 128
-            interfaces: {management: eth0, external: eth1}
+            interfaces: \(controllerInterfaces)
           - name: cmp[01:02]
             address: 10.0.0.21
             roles: [compute]
@@ -74,7 +78,7 @@ public enum StarterBlueprint {
         networks:
           management: {cidr: 10.0.0.0/24, interface: eth0}
           vip: {internal: 10.0.0.10, virtual_router_id: 101}   # unique on the L2 segment (kolla-ansible defaults to 51)
-          external: {interface: eth1, vlan_ranges: ["100:199"]}
+          external: {interface: eth1, vlan_ranges: ["100:199"]}\(provisioning)
           # With a public VIP (vip.external), the network it lies in and the load balancers' interface on it:
           # external_api: {cidr: 203.0.113.0/24, interface: eth2}
           # Tenant tiers as provider networks, e.g. the seed's WEB/WAS separation:

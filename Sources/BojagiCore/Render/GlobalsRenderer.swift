@@ -44,6 +44,7 @@ public enum GlobalsRenderer {
         entries += serviceFlags(context)
         entries += neutron(context)
         entries += OctaviaGlobals.entries(context)
+        entries += IronicGlobals.entries(context)
         entries += CephGlobals.entries(context)
         entries += MonitoringGlobals.entries(context)
 

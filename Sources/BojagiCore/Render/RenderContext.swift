@@ -25,13 +25,22 @@ public struct RenderContext: Sendable {
         ("external_api", "kolla_external_vip_interface"), ("tunnel", "tunnel_interface"),
         // Octavia's health manager and worker reach the amphorae on the lb-mgmt VLAN through this interface.
         ("octavia", "octavia_network_interface"),
+        // Ironic's DHCP (inspection), iPXE HTTP and TFTP servers answer bare-metal nodes on the provisioning network.
+        ("provisioning", "ironic_dnsmasq_interface"), ("provisioning", "ironic_http_interface"),
+        ("provisioning", "ironic_tftp_interface"),
     ]
     // The storage network has no kolla-ansible variable (kolla 23 defines no storage_interface): Ceph's
     // cluster network is its CIDR in the cephadm spec, so hosts' storage interfaces are not rendered here.
 
-    /// The interface variables this package uses: Octavia's only when Octavia is in it.
+    /// The interface variables this package uses: Octavia's and Ironic's only when they are in it.
     var interfaceVariables: [(network: String, variable: String)] {
-        Self.interfaceVariables.filter { $0.network != "octavia" || has("octavia") }
+        Self.interfaceVariables.filter { variable in
+            switch variable.network {
+            case "octavia": has("octavia")
+            case "provisioning": has("ironic")
+            default: true
+            }
+        }
     }
 
     /// The interface a network uses by default (globals), before per-host overrides (inventory).
@@ -42,6 +51,7 @@ public struct RenderContext: Sendable {
         case "external_api": blueprint.networks.externalAPI?.interface ?? mostCommon(network)
         case "storage": blueprint.networks.storage?.interface ?? mostCommon(network)
         case "tunnel": blueprint.networks.tunnel?.interface ?? mostCommon(network)
+        case "provisioning": blueprint.networks.provisioning?.interface ?? mostCommon(network)
         case "octavia": mostCommon(network)
         default: nil
         }
@@ -55,6 +65,7 @@ public struct RenderContext: Sendable {
         case "external": blueprint.networks.external.interface
         case "external_api": blueprint.networks.externalAPI?.interface
         case "tunnel": blueprint.networks.tunnel?.interface
+        case "provisioning": blueprint.networks.provisioning?.interface
         default: nil
         }
         return declared != nil ? "networks.\(network).interface" : "hosts' interfaces.\(network) (the name most hosts give it; the others are in the inventory)"

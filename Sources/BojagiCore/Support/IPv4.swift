@@ -54,4 +54,12 @@ public struct CIDR: Sendable, Hashable, CustomStringConvertible {
     public var hostCount: Int { prefix >= 31 ? 1 << (32 - prefix) : (1 << (32 - prefix)) - 2 }
 
     public var description: String { "\(network)/\(prefix)" }
+
+    /// The addresses after the first `min(31, a quarter)`, which stay for the hosts' own addresses on the network
+    /// (controllers' legs on lb-mgmt or the provisioning network); nil for networks smaller than a /28.
+    public var poolAfterHostAddresses: ClosedRange<IPv4>? {
+        guard prefix <= 28, let start = network.advanced(by: min(31, hostCount / 4) + 1),
+              let end = broadcast.advanced(by: -1), start <= end else { return nil }
+        return start...end
+    }
 }

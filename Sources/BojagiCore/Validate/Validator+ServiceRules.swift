@@ -6,6 +6,7 @@ extension Validator {
         CephRGWRule(),
         GlanceSharedBackendRule(),
         OctaviaManagementNetworkRule(),
+        IronicProvisioningNetworkRule(),
         DesignateBackendRule(),
     ]
 }

@@ -42,6 +42,17 @@ extension RuleCases {
             $0.networks.provider.append(network)
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.control) { $0.hosts[index].interfaces["octavia"] = "eth0.140" }
         },
+        RuleCase("SVC017", "Ironic without a provisioning network", .error, "ironic_dnsmasq_dhcp_ranges") {
+            $0.services.add.append("ironic")
+        },
+        RuleCase("SVC017", "Ironic on a provisioning network too small to split", .error, "too small") {
+            $0.services.add.append("ironic")
+            $0.networks.provisioning = Networks.Segment(cidr: "10.30.0.0/29", interface: "eth2")
+        },
+        RuleCase("SVC017", "Ironic's controllers with no provisioning interface", .warning, "where no bare-metal node PXE-boots") {
+            $0.services.add.append("ironic")
+            $0.networks.provisioning = Networks.Segment(cidr: "10.30.0.0/24")
+        },
         RuleCase("SVC016", "Designate on three hosts without Valkey", .warning, "Designate runs on 3 hosts (ctl01, ctl02, ctl03) without Valkey") {
             $0.services.add.append("designate")
             $0.services.remove.append("valkey")
