@@ -17,6 +17,9 @@ extension LabConfigRenderer {
         case .glance:
             module = "glance.wsgi.api:application"
             env = ["OS_GLANCE_CONFIG_DIR=\(etc)"]
+            // Cinder uploads a volume to an image as a chunked body; uWSGI refuses a chunk over 1 MiB by default
+            // ("unable to receive chunked part": Tempest's test_volume_upload failed on it). Its docs: --chunked-input-limit.
+            extra = ["chunked-input-limit = 16777216"]
         case .placement:
             module = "placement.wsgi.api:application"
             env = ["OS_PLACEMENT_CONFIG_DIR=\(etc)"]
