@@ -19,22 +19,23 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 OUT_BASE="${1:-$(mktemp -d /tmp/bojagi-kolla-it.XXXXXX)}"
 mkdir -p "$OUT_BASE" && OUT_BASE="$(cd "$OUT_BASE" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
+KOLLA_VENV="${KOLLA_VENV:-${BOJAGI_HOME:-$HOME/.bojagi}/venvs/kolla-ansible-2026.2}"
 source "$HERE/lib/checks.sh"
 
 "$ROOT/scripts/kolla/install-venv.sh" >/dev/null || { echo "cannot install kolla-ansible"; exit 1; }
 "$ROOT/scripts/kolla/install-apt.sh" >/dev/null || { echo "cannot install haproxy/keepalived"; exit 1; }
 [[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
 
-# render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy. Octavia is left out: with kolla's
-# default octavia_auto_configure its config tasks look up the amphora flavor, network and security group in
-# the live cloud, which genconfig before a deploy cannot have. Shared file systems (Manila on CephFS) come
-# in its place, so kolla's manila role renders what Bojagi wrote for it.
+# render NAME: examples/NAME.yaml for 2026.2 into OUT_BASE/NAME/deploy, and its plan as JSON (the fact
+# generator gives each host only the interfaces its blueprint entry names). Shared file systems (Manila on
+# CephFS) are added beside the example's load balancer, so kolla's manila role renders what Bojagi wrote too.
 render() { # NAME [sed arguments for the blueprint copy]
     local name="$1" dir="$OUT_BASE/$1"; shift
     mkdir -p "$dir"
-    sed -E -e 's/^release: .*/release: 2026.2/' -e 's/^  add: \[load-balancer\]$/  add: [shared-filesystem]/' "$@" "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
+    sed -E -e 's/^release: .*/release: 2026.2/' -e 's/^  add: \[load-balancer\]$/  add: [load-balancer, shared-filesystem]/' "$@" "$ROOT/examples/$name.yaml" > "$dir/bojagi.yaml"
     if "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" > "$dir/render.log" 2>&1; then ok "bojagi render $name"
     else bad "bojagi render $name"; sed 's/^/       /' "$dir/render.log"; return 1; fi
+    "$BOJAGI" plan "$dir/bojagi.yaml" --format json > "$dir/plan.json" 2>/dev/null || [[ -s "$dir/plan.json" ]] || { bad "bojagi plan $name --format json"; return 1; }
     check "$name: passwords.yml is 0600" test "$(stat -c %a "$dir/deploy/passwords.yml")" = 600
     check "$name: render --check finds nothing to change" "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" --check
 }
@@ -50,9 +51,23 @@ blueprint_certificate() { # NAME CN
     cat "$dir/test-ca.crt" "$dir/key.pem" > "$dir/$2.pem" && chmod 600 "$dir/$2.pem" "$dir/key.pem"
 }
 
+# octavia_certificates NAME: the real `kolla-ansible octavia-certificates` (a local play with openssl) writes
+# Octavia's two CAs and the client certificate into the deployment's config/octavia/, as a user (or `bojagi
+# deploy`) does before deploying; kolla's octavia role copies them from there.
+octavia_certificates() {
+    local name="$1" d="$OUT_BASE/$1/deploy"
+    if PATH="$KOLLA_VENV/bin:$PATH" kolla-ansible octavia-certificates -i "$d/inventory" --configdir "$d" -e "node_custom_config=$d/config" \
+         -e "octavia_certs_work_dir=$OUT_BASE/$name/octavia-certificates" > "$OUT_BASE/$name/octavia-certificates.log" 2>&1; then
+        ok "$name: kolla-ansible octavia-certificates"
+    else bad "$name: kolla-ansible octavia-certificates"; tail -20 "$OUT_BASE/$name/octavia-certificates.log" | sed 's/^/       /'; return 1; fi
+    for f in server_ca.cert.pem server_ca.key.pem client_ca.cert.pem client.cert-and-key.pem; do
+        check "$name: config/octavia/$f" test -s "$d/config/octavia/$f"
+    done
+}
+
 genconfig() { # NAME [kolla-ansible args]
     local name="$1" t=$SECONDS; shift
-    if KOLLA_GENCONFIG_ARGS="$*" "$HERE/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
+    if BOJAGI_PLAN_JSON="$OUT_BASE/$name/plan.json" KOLLA_GENCONFIG_ARGS="$*" "$HERE/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
         ok "kolla-ansible genconfig $name ($((SECONDS - t)) s)"
     else bad "kolla-ansible genconfig $name"; return 1; fi
 }
@@ -67,7 +82,8 @@ if blueprint_certificate map-platform cloud.map.example \
    && render map-platform -e 's#^  self_signed: true$#  certificate: certificates/cloud.map.example.pem\n  ca: certificates/test-ca.crt#' \
    && check "map-platform: render copied tls.certificate to certificates/haproxy.pem, 0600" sh -c "cmp -s '$CERT' '$MAP/deploy/certificates/haproxy.pem' && test \$(stat -c %a '$MAP/deploy/certificates/haproxy.pem') = 600" \
    && check "map-platform: render copied tls.ca to certificates/ca/test-ca.crt" cmp -s "$MAP/certificates/test-ca.crt" "$MAP/deploy/certificates/ca/test-ca.crt" \
-   && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01"; then
+   && octavia_certificates map-platform \
+   && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01" -e octavia_auto_configure=false; then
     K="$OUT_BASE/map-platform/kolla"
     for c in ctl01 ctl02 ctl03; do
         h="$K/$c"
@@ -104,8 +120,17 @@ if blueprint_certificate map-platform cloud.map.example \
         check "$c: manila-share shares CephFS (cephfsnative1 only)" has "$m" '^enabled_share_backends = cephfsnative1$'
         check "$c: manila-share uses Bojagi's file system and the manila cephx user" sh -c "grep -A8 '^\[cephfsnative1\]' '$m' | grep -q '^cephfs_filesystem_name = manila$' && grep -A8 '^\[cephfsnative1\]' '$m' | grep -q '^cephfs_auth_id = manila$'"
         check "$c: manila-share got ceph.conf and the manila keyring" sh -c "grep -q '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$' '$h/manila-share/ceph/ceph.conf' && test -f '$h/manila-share/ceph/ceph.client.manila.keyring'"
+        # issue 9 item 5: Octavia's health manager on the controller's own lb-mgmt leg (interfaces.octavia)
+        o="$h/octavia-health-manager/octavia.conf"
+        oct_ip=$(awk -v c="$c" '$1 == c { for (i = 2; i <= NF; i++) if ($i ~ /^bond0\.140=/) { sub(/^bond0\.140=/, "", $i); print $i } }' "$K/.work/hosts.txt")
+        check "$c: the fact generator gave $c its octavia interface bond0.140" test -n "$oct_ip"
+        check "$c: Octavia's health manager binds $c's bond0.140 address ($oct_ip)" has "$o" "^bind_ip = ${oct_ip//./\\.}$"
+        check "$c: the health manager list names the 3 controllers on port 5555" sh -c "grep '^controller_ip_port_list = ' '$o' | grep -o ':5555' | wc -l | grep -qx 3"
+        check "$c: octavia-worker got the server CA and client certificate" sh -c "test -s '$h/octavia-worker/server_ca.cert.pem' && test -s '$h/octavia-worker/client.cert-and-key.pem'"
         lb_checks "$h"
     done
+    check "cmp01: the fact generator gave cmp01 no octavia interface (its blueprint names none)" sh -c "! awk '\$1 == \"cmp01\"' '$K/.work/hosts.txt' | grep -q 'bond0\.140='"
+    check "ceph01: the fact generator gave ceph01 its storage interface bond2, and ctl01 none" sh -c "awk '\$1 == \"ceph01\"' '$K/.work/hosts.txt' | grep -q 'bond2=' && ! awk '\$1 == \"ctl01\"' '$K/.work/hosts.txt' | grep -q 'bond2='"
     h="$K/cmp01"
     n="$h/nova-compute/nova.conf"
     check "cmp01: nova-compute allocation ratios from the capacity plan" sh -c "grep -q '^cpu_allocation_ratio = 4.0$' '$n' && grep -q '^ram_allocation_ratio = 1.0$' '$n'"

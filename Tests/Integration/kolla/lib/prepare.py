@@ -16,6 +16,11 @@ DEPLOY_DIR. It writes into WORK_DIR:
                        gather-facts.yml skips `setup` (it only gathers when ansible_facts is empty)
 
 and prints one line per host: "<host> <interface>=<address> ...".
+
+With BOJAGI_PLAN_JSON set (the output of `bojagi plan --format json`), a host of the plan gets only the
+interfaces it has: its management interface and those its blueprint entry names (`interfaces:`) — not every
+interface any *_interface variable mentions. A variable that names an interface a host does not have then
+fails in kolla's own templates, as it would on the real host.
 """
 
 import ipaddress
@@ -106,7 +111,16 @@ def iface_fact(name, address):
     }
 
 
-def host_facts(host, index, hvars, globals_, all_iface_names):
+def planned_interfaces(path):
+    """{host: set of interface names} from `bojagi plan --format json`, or None without a plan."""
+    if not path:
+        return None
+    with open(path) as f:
+        plan = json.load(f)
+    return {h["name"]: set(h.get("interfaces", {}).values()) for h in plan.get("hosts", [])}
+
+
+def host_facts(host, index, hvars, globals_, all_iface_names, own=None):
     distro = literal(hvars.get("kolla_base_distro")) or literal(globals_.get("kolla_base_distro")) or "rocky"
     ivars = interface_vars(globals_, hvars)
     network = ivars["network_interface"][0]
@@ -121,7 +135,9 @@ def host_facts(host, index, hvars, globals_, all_iface_names):
         for iface in ivars[key]:
             if override and iface not in (network, api):
                 addresses[iface] = override
-    for iface in sorted(set(n for names in ivars.values() for n in names)):
+    for iface in sorted(set(n for names in ivars.values() for n in names) | (own or set())):
+        if own is not None and iface not in own and iface not in (network, api):
+            continue  # the blueprint gives this host no such interface
         if iface not in addresses:
             # A distinct /24 per interface name, same for every host: 10.<100+k>.<c>.<d>
             k = all_iface_names.index(iface)
@@ -202,14 +218,17 @@ def main():
     if not hosts:
         sys.exit("the inventory has no hosts")
 
+    planned = planned_interfaces(os.environ.get("BOJAGI_PLAN_JSON"))
     all_iface_names = sorted(set(
-        n for h in hosts for names in interface_vars(globals_, hostvars.get(h, {})).values() for n in names))
+        n for h in hosts for names in interface_vars(globals_, hostvars.get(h, {})).values() for n in names)
+        | set(n for names in (planned or {}).values() for n in names))
     facts_dir = os.path.join(work, "facts")
     os.makedirs(facts_dir)
     overlay = {}
     for i, host in enumerate(hosts):
         hvars = hostvars.get(host, {})
-        facts, addresses = host_facts(host, i, hvars, globals_, all_iface_names)
+        own = planned.get(host) if planned is not None else None
+        facts, addresses = host_facts(host, i, hvars, globals_, all_iface_names, own)
         name, content = cache_entry(host, facts)
         with open(os.path.join(facts_dir, name), "w") as f:
             json.dump(content, f)
