@@ -7,7 +7,7 @@ struct ManualCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manual",
         abstract: "Write the cloud's operations manual in Korean and English.",
-        usage: "bojagi manual [<file>] [--lang <lang> ...] [--format <format>] [--out <dir>]",
+        usage: "bojagi manual [<file>] [--lang <lang> ...] [--format <fmt>] [--out <dir>]",
         discussion: """
         Generated from the blueprint, never hand-filled: the package and why each member is in it, what \
         was left out, the release and its support window, hosts, networks, VLAN tiers and VIPs, Ceph tiers \
@@ -22,7 +22,7 @@ struct ManualCommand: AsyncParsableCommand {
         prints the runbooks' steps, each with its command, expected output and the HA lab's equivalent.
 
         Examples:
-          bojagi manual examples/map-platform.yaml --lang ko --lang en --format pdf --out manual
+          bojagi manual examples/map-platform.yaml --format pdf --out manual
           bojagi manual bojagi.yaml --lang en --format json > runbooks.json
         """
     )

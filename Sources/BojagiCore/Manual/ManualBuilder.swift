@@ -59,11 +59,11 @@ public struct ManualBuilder: Sendable {
         for member in members.members {
             let row = plan.services.first { $0.name == member.name }
             rows.append([member.name, row?.title ?? member.name, row?.maturity.map { "\($0)/8" } ?? "–",
-                         row?.adoption.map { "\($0)%" } ?? "–", member.reasons.map(reason).joined(separator: "; ")])
+                         row?.adoption.map { "\($0)%" } ?? "–", reasons(member.reasons)])
         }
         var infra: [[String]] = []
         for member in members.infrastructure {
-            infra.append([member.name, member.reasons.map(reason).joined(separator: "; ")])
+            infra.append([member.name, reasons(member.reasons)])
         }
         var blocks: [ManualDocument.Block] = [
             .paragraph(t("package.intro", ["profile": plan.profileTitle, "projects": "\(plan.totals.projects)",
@@ -82,6 +82,17 @@ public struct ManualBuilder: Sendable {
             blocks.append(.note(t("package.gap", ["capability": gap.capability, "alternatives": gap.alternatives.joined(separator: ", ")])))
         }
         return .init(id: "package", title: t("package.title"), blocks: blocks)
+    }
+
+    /// One phrase per reason, with every "required by" folded into one: `required by cinder, glance, nova`.
+    func reasons(_ reasons: [Reason]) -> String {
+        var required: [String] = []
+        var phrases: [String] = []
+        for item in reasons {
+            if case let .requiredBy(name, _, _) = item { required.append(name) } else { phrases.append(reason(item)) }
+        }
+        if !required.isEmpty { phrases.append(t("reason.requiredBy", ["service": required.joined(separator: ", ")])) }
+        return phrases.joined(separator: "; ")
     }
 
     func reason(_ reason: Reason) -> String {
