@@ -40,20 +40,48 @@ struct RunbookDraft {
 }
 
 /// The HA lab's stand-ins for kolla's containers: the lab runs MariaDB and RabbitMQ as processes in the network
-/// namespaces `bjctl1`… with their files under `$LAB` (the HA lab's home, `$BOJAGI_HOME/ha-lab`).
-enum LabCommand {
-    static func sql(_ node: Int, _ statement: String) -> String {
+/// namespaces `bjctl1`… with their files under `$LAB` (the HA lab's home, `$BOJAGI_HOME/ha-lab`) and `$CTL<n>`
+/// the node's address (10.99.0.1<n> in the standard lab). BojagiLabTests checks these against the lab's own
+/// command lines, so the runbooks' lab steps stay the commands the lab really runs.
+public enum LabCommand {
+    static let path = "PATH=$LAB/bin/sst:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+    public static func sql(_ node: Int, _ statement: String) -> String {
         "ip netns exec bjctl\(node) /usr/bin/mariadb --defaults-file=$LAB/etc/ctl\(node)/my.cnf -N -B -e \"\(statement)\""
     }
 
-    /// rabbitmqctl with the environment the lab starts the node with; `$CTL<n>` is the node's address.
-    static func rabbitmqctl(_ node: Int, _ arguments: String) -> String {
-        "ip netns exec bjctl\(node) env HOME=$LAB/data/ctl\(node)/rabbitmq-home ERL_EPMD_PORT=4371 RABBITMQ_USE_LONGNAME=true "
-            + "/usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@$CTL\(node) \(arguments)"
+    /// mariadbd as the lab launches it, detached, its output where the lab puts it.
+    public static func mariadbd(_ node: Int, bootstrap: Bool = false) -> String {
+        "ip netns exec bjctl\(node) env \(path) setsid /usr/sbin/mariadbd --defaults-file=$LAB/etc/ctl\(node)/my.cnf"
+            + (bootstrap ? " --wsrep-new-cluster" : "") + " >> $LAB/log/ctl\(node)/mariadb.out 2>&1 < /dev/null &"
+    }
+
+    /// Each node's last committed position, as `mariadbd --wsrep-recover` writes it to the node's error log.
+    public static let galeraPositions = "for n in 1 2 3; do ip netns exec bjctl$n env \(path) /usr/sbin/mariadbd --defaults-file=$LAB/etc/ctl$n/my.cnf --wsrep-recover > /dev/null 2>&1; grep 'Recovered position' $LAB/log/ctl$n/mariadb.log | tail -1; done"
+
+    /// What kolla's mariadb_recovery does, by hand: bootstrap the first node, then start the others.
+    public static let galeraBootstrap = "sed -i 's/safe_to_bootstrap: 0/safe_to_bootstrap: 1/' $LAB/data/ctl1/mysql/grastate.dat; "
+        + mariadbd(1, bootstrap: true) + " sleep 15; " + mariadbd(2) + " " + mariadbd(3) + " sleep 5; cat $LAB/data/ctl1/mysql/grastate.dat"
+
+    /// The environment the lab starts RabbitMQ with (RabbitMQConfig.environment).
+    public static func rabbitEnvironment(_ node: Int) -> String {
+        ["HOME=$LAB/data/ctl\(node)/rabbitmq-home", "ERL_EPMD_PORT=4371", "RABBITMQ_USE_LONGNAME=true", "RABBITMQ_NODENAME=rabbit@$CTL\(node)",
+         "RABBITMQ_NODE_IP_ADDRESS=$CTL\(node)", "RABBITMQ_NODE_PORT=5672", "RABBITMQ_DIST_PORT=25672",
+         "RABBITMQ_MNESIA_BASE=$LAB/data/ctl\(node)/rabbitmq", "RABBITMQ_LOG_BASE=$LAB/log/ctl\(node)/rabbitmq",
+         "RABBITMQ_CONFIG_FILE=$LAB/etc/ctl\(node)/rabbitmq.conf", "RABBITMQ_CONF_ENV_FILE=$LAB/etc/ctl\(node)/rabbitmq-env.conf",
+         "RABBITMQ_ENABLED_PLUGINS_FILE=$LAB/etc/ctl\(node)/enabled_plugins", "RABBITMQ_PID_FILE=$LAB/run/ctl\(node)/rabbitmq.pid"].joined(separator: " ")
+    }
+
+    public static func rabbitmqctl(_ node: Int, _ arguments: String) -> String {
+        "ip netns exec bjctl\(node) env \(rabbitEnvironment(node)) /usr/lib/rabbitmq/bin/rabbitmqctl -q -n rabbit@$CTL\(node) \(arguments)"
+    }
+
+    public static func rabbitmqServer(_ node: Int) -> String {
+        "ip netns exec bjctl\(node) env \(rabbitEnvironment(node)) setsid /usr/lib/rabbitmq/bin/rabbitmq-server >> $LAB/log/ctl\(node)/rabbitmq.log 2>&1 < /dev/null &"
     }
 
     /// The OpenStack client against the lab's cloud through its VIP.
-    static func openstack(_ arguments: String) -> String {
+    public static func openstack(_ arguments: String) -> String {
         "OS_CLIENT_CONFIG_FILE=$LAB/clouds.yaml OS_CLOUD=bojagi-ha-lab openstack \(arguments)"
     }
 }
