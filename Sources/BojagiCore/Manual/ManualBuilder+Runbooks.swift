@@ -9,8 +9,20 @@ extension ManualBuilder {
         return books.map { draft in
             Runbook(id: draft.id, title: t("rb.\(draft.key).title"), summary: t("rb.\(draft.key).summary", draft.arguments),
                     impact: t("rb.\(draft.key).impact", draft.arguments),
-                    alerts: alerts.filter { RunbookID.forAlert($0) == draft.id }, stages: draft.stages)
+                    alerts: alerts.filter { RunbookID.forAlert($0) == draft.id },
+                    stages: draft.stages.map { Runbook.Stage(part: $0.part, steps: $0.steps.map { labReading($0, cloud) }) })
         }
+    }
+
+    /// A read-only OpenStack client step (a list, a show, a token) runs the same in the HA lab, against its cloud,
+    /// unless it names one of this cloud's hosts (or the one a runbook adds), which the lab does not have.
+    func labReading(_ step: Runbook.Step, _ cloud: ManualCloud) -> Runbook.Step {
+        guard step.lab == nil, let command = step.command, command.hasPrefix("openstack "),
+              command.contains(" list") || command.contains(" show") || command.contains("token issue"),
+              !(cloud.blueprint.hosts.map(\.name) + [cloud.nextCompute.name, cloud.nextStorageHost]).contains(where: { command.contains($0) })
+        else { return step }
+        return Runbook.Step(text: step.text, command: command, host: step.host, expect: step.expect,
+                            lab: LabCommand.openstack(String(command.dropFirst("openstack ".count))), labExpect: step.expect)
     }
 
     /// A step whose text is `rb.<book>.<part>.<n>` in the catalog.

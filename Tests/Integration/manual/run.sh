@@ -92,6 +92,16 @@ else
     bad "bojagi manual --format json"; sed 's/^/       /' "$OUT_BASE/runbooks.err"
 fi
 
+# The HA lab's executor, without a lab: every runbook it runs has lab steps for its execution and verification.
+if "$HERE/runbooks-ha.sh" --dry-run "$OUT_BASE/runbooks.json" > "$OUT_BASE/dry-run.log" 2>&1 \
+    && grep -q "^plan - galera execute 2:" "$OUT_BASE/dry-run.log" && grep -q "^plan - galera verify 1:" "$OUT_BASE/dry-run.log" \
+    && grep -q "^plan - rabbitmq execute 1:" "$OUT_BASE/dry-run.log" && grep -q "^plan - rabbitmq verify 1:" "$OUT_BASE/dry-run.log" \
+    && grep -q "^plan - add-compute verify 1:" "$OUT_BASE/dry-run.log"; then
+    ok "runbooks-ha.sh --dry-run: $(grep -c '^plan - ' "$OUT_BASE/dry-run.log") lab steps for Galera, RabbitMQ and add-compute"
+else
+    bad "runbooks-ha.sh --dry-run"; sed 's/^/       /' "$OUT_BASE/dry-run.log" | tail -20
+fi
+
 # Without Chromium the command says so and names the install script (BOJAGI_CHROMIUM points at none here).
 if BOJAGI_CHROMIUM=/nonexistent/chromium "$BOJAGI" manual "$ROOT/examples/exchange.yaml" --lang en --format pdf --out "$OUT_BASE/nochromium" >/dev/null 2>"$OUT_BASE/nochromium.err"; then
     bad "no Chromium: bojagi manual --format pdf succeeded"
