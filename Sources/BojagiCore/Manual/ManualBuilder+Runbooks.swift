@@ -7,7 +7,7 @@ extension ManualBuilder {
         if cloud.blueprint.storage.ceph != nil { books += [addOSD(cloud), replaceOSD(cloud)] }
         books += [certificates(cloud), passwords(cloud), backup(cloud), upgradeBook(cloud, upgrade), serviceDown(cloud)]
         return books.map { draft in
-            Runbook(id: draft.id, title: t("rb.\(draft.key).title"), summary: t("rb.\(draft.key).summary", draft.arguments),
+            Runbook(id: draft.id, title: t("rb.\(draft.key).title"), summary: t(draft.summaryKey ?? "rb.\(draft.key).summary", draft.arguments),
                     impact: t("rb.\(draft.key).impact", draft.arguments),
                     alerts: alerts.filter { RunbookID.forAlert($0) == draft.id },
                     stages: draft.stages.map { Runbook.Stage(part: $0.part, steps: $0.steps.map { labReading($0, cloud) }) })
@@ -40,12 +40,15 @@ extension ManualBuilder {
 struct RunbookDraft {
     let id: String
     let key: String
+    /// A summary other than `rb.<key>.summary` (the upgrade runbook without a later release).
+    let summaryKey: String?
     var arguments: [String: String] = [:]
     let stages: [Runbook.Stage]
 
-    init(id: String, key: String, arguments: [String: String] = [:], _ stages: [(Runbook.Part, [Runbook.Step])]) {
+    init(id: String, key: String, summaryKey: String? = nil, arguments: [String: String] = [:], _ stages: [(Runbook.Part, [Runbook.Step])]) {
         self.id = id
         self.key = key
+        self.summaryKey = summaryKey
         self.arguments = arguments
         self.stages = stages.map { Runbook.Stage(part: $0.0, steps: $0.1) }
     }

@@ -4,7 +4,9 @@ extension ManualBuilder {
     func upgradeBook(_ c: ManualCloud, _ plan: UpgradePlan?) -> RunbookDraft {
         let b = "upgrade"
         guard let plan, let hop = plan.hops.first else {
-            return RunbookDraft(id: RunbookID.upgrade, key: b, arguments: ["from": c.plan.release.label, "to": t("rb.upgrade.none")], [
+            // No later release: the summary says so; the validation step is the one thing to check meanwhile.
+            return RunbookDraft(id: RunbookID.upgrade, key: b, summaryKey: "rb.upgrade.none",
+                                arguments: ["release": c.plan.release.label, "from": c.plan.release.label], [
                 (.validation, [step(b, .validation, 1, ["release": c.plan.release.label])]),
             ])
         }
