@@ -127,8 +127,10 @@ public enum ManualHTML {
         return out
     }
 
-    /// Print-friendly: Noto Sans CJK KR (fonts-noto-cjk) for Korean, code that wraps instead of running off the page.
+    /// Print-friendly: A4 (what Korean customers file), Noto Sans CJK KR (fonts-noto-cjk) for Korean, code that wraps
+    /// instead of running off the page.
     static let style = """
+        @page{size:A4;margin:15mm 14mm}\
         body{font-family:"Noto Sans CJK KR","Noto Sans KR","Noto Sans",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}\
         h1.page{page-break-before:always;border-top:2px solid #333;padding-top:1rem}\
         table{border-collapse:collapse;margin:.8rem 0;font-size:.88rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}\
