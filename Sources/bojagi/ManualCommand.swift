@@ -52,7 +52,10 @@ struct ManualCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The single-node lab's home, for its OSD drill (default: $BOJAGI_HOME/lab/<name>).", valueName: "dir"))
     var lab: String?
 
-    @Option(help: ArgumentHelp("verify's records, for Tempest (default: $BOJAGI_HOME/records/<name>).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The clouds.yaml cloud `verify --tempest` ran against (default: the blueprint's name).", valueName: "cloud"))
+    var cloud: String?
+
+    @Option(help: ArgumentHelp("verify's records, for Tempest (default: $BOJAGI_HOME/records/<cloud>).", valueName: "dir"))
     var records: String?
 
     @OptionGroup var options: CatalogOptions
@@ -68,7 +71,7 @@ struct ManualCommand: AsyncParsableCommand {
         let loader = ManualRecordsLoader(
             haLab: haLab.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("ha-lab"),
             lab: lab.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("lab/\(name)"),
-            records: records.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("records/\(name)"))
+            records: records.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("records/\(Self.safeName(cloud ?? name))"))
         let input = ManualInput(context: context, alerts: blueprint.monitoring.prometheus ? MonitoringRenderer.groups(context) : [],
                                 records: try loader.load(), upgrade: nextUpgrade(blueprint, catalog: planner.catalog),
                                 topologySVG: nil, deployment: deployment)
@@ -90,6 +93,11 @@ struct ManualCommand: AsyncParsableCommand {
                 print("printed  \(pdf.path)")
             }
         }
+    }
+
+    /// The directory name `verify` gives a cloud's records.
+    static func safeName(_ cloud: String) -> String {
+        String(cloud.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
     /// The plan to the release after the blueprint's, when the catalog has one.

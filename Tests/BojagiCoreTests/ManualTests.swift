@@ -84,7 +84,7 @@ import BojagiTestSupport
             for step in runbook.stages.flatMap(\.steps) {
                 guard let command = step.command else { continue }
                 let tools = ["kolla-ansible", "ceph", "openstack", "docker", "bojagi", "mariabackup", "kolla-", "openssl", "echo |",
-                             "export DB_ROOT_PASSWORD", "cp ", "grep ", "git ", "ping ", "curl ", "chronyc ", "ls ", "rm -rf /var/lib/mysql", "stat ", "tail ", "cat ", "ip ", "systemctl "]
+                             "export DB_ROOT_PASSWORD", "cp ", "grep ", "git ", "ping ", "curl ", "chronyc ", "ls ", "rm -rf /var/lib/mysql", "stat ", "tail ", "cat ", "ip ", "systemctl ", "ssh-copy-id "]
                 // The upgrade planner's commands: pip for kolla-ansible, and each service's `<name>-status upgrade check`.
                 let planner = command.hasPrefix("pip install") || command.contains("-status upgrade check")
                 #expect(planner || tools.contains { command.hasPrefix($0) }, "\(example) \(runbook.id): unexpected command \(command)")

@@ -19,7 +19,7 @@ extension ManualBuilder {
     func labReading(_ step: Runbook.Step, _ cloud: ManualCloud) -> Runbook.Step {
         guard step.lab == nil, let command = step.command, command.hasPrefix("openstack "),
               command.contains(" list") || command.contains(" show") || command.contains("token issue"),
-              !(cloud.blueprint.hosts.map(\.name) + [cloud.nextCompute.name, cloud.nextStorageHost]).contains(where: { command.contains($0) })
+              !(cloud.blueprint.hosts.map(\.name) + [cloud.nextCompute.name, cloud.nextStorageHost.name]).contains(where: { command.contains($0) })
         else { return step }
         return Runbook.Step(text: step.text, command: command, host: step.host, expect: step.expect,
                             lab: LabCommand.openstack(String(command.dropFirst("openstack ".count))), labExpect: step.expect)

@@ -8,8 +8,7 @@ extension ManualBuilder {
                     "deployment": c.deployment]
         return RunbookDraft(id: RunbookID.compute, key: b, arguments: args, [
             (.validation, [step(b, .validation, 1, args, command: "ping -c 3 \(next.address ?? next.name)", expect: "0% packet loss"),
-                           step(b, .validation, 2, command: "openstack hypervisor stats show -f value -c vcpus -c memory_mb",
-                                lab: LabCommand.openstack("hypervisor list -f value -c 'Hypervisor Hostname'"))]),
+                           step(b, .validation, 2, command: "openstack hypervisor list --long")]),
             (.prep, [step(b, .prep, 1, args),
                      step(b, .prep, 2, args, command: "bojagi render bojagi.yaml --out \(c.deployment)", expect: "inventory"),
                      step(b, .prep, 3, args, command: "grep -n \(next.name) \(c.deployment)/inventory", expect: next.name),
@@ -60,15 +59,16 @@ extension ManualBuilder {
     }
 
     func addOSD(_ c: ManualCloud) -> RunbookDraft {
-        let b = "osdadd", host = c.nextStorageHost, admin = c.storageHosts.first ?? c.firstController
+        let b = "osdadd", host = c.nextStorageHost.name, admin = c.storageHosts.first ?? c.firstController
         let tiers = c.blueprint.storage.ceph?.tiers.map { "\($0.name) (\($0.deviceClass))" }.joined(separator: ", ") ?? "–"
         let args = ["host": host, "storage": c.range(c.storageHosts), "tiers": tiers, "admin": admin]
         return RunbookDraft(id: RunbookID.osdAdd, key: b, arguments: args, [
             (.validation, [step(b, .validation, 1, command: "ceph -s", on: admin, expect: "HEALTH_OK"),
                            step(b, .validation, 2, command: "ceph osd df tree", on: admin)]),
-            (.prep, [step(b, .prep, 1, args, command: "ceph orch host add \(host) ADDRESS", on: admin, expect: "Added host"),
-                     step(b, .prep, 2, args, command: "ceph orch device ls \(host) --refresh", on: admin, expect: "Yes"),
-                     step(b, .prep, 3, command: "ceph osd set norebalance", on: admin), stopLine()]),
+            (.prep, [step(b, .prep, 1, args, command: "ssh-copy-id -f -i /etc/ceph/ceph.pub root@\(host)", on: admin),
+                     step(b, .prep, 2, args, command: "ceph orch host add \(host) \(c.nextStorageHost.address ?? "ADDRESS")", on: admin, expect: "Added host"),
+                     step(b, .prep, 3, args, command: "ceph orch device ls \(host) --refresh", on: admin, expect: "Yes"),
+                     step(b, .prep, 4, command: "ceph osd set norebalance", on: admin), stopLine()]),
             (.execute, [step(b, .execute, 1, args, command: "ceph orch daemon add osd \(host):/dev/sdb", on: admin, expect: "Created osd"),
                         step(b, .execute, 2, args, command: "ceph osd crush set-device-class ssd osd.ID", on: admin),
                         step(b, .execute, 3, command: "ceph osd unset norebalance", on: admin)]),
