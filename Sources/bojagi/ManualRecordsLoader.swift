@@ -43,28 +43,10 @@ struct ManualRecordsLoader {
 
     private func decode<T: Decodable>(_ type: T.Type, _ file: URL) throws -> T? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        let decoder = JSONDecoder()
-        // The records are written with JSON.encode (snake_case); `run_id` must come back as `runID`.
-        decoder.keyDecodingStrategy = .custom { path in
-            let key = path.last!.stringValue
-            let parts = key.split(separator: "_")
-            let camel = parts.enumerated().map { index, part in
-                part == "id" && index > 0 ? "ID" : index == 0 ? String(part) : part.prefix(1).uppercased() + part.dropFirst()
-            }.joined()
-            return AnyKey(camel)
-        }
         do {
-            return try decoder.decode(T.self, from: Data(contentsOf: file))
+            return try JSON.decode(T.self, from: Data(contentsOf: file))
         } catch {
             throw CommandFailure("cannot read \(file.path): \(error.localizedDescription)\n  fix: run the command that writes it again, or move the file away")
         }
     }
-}
-
-private struct AnyKey: CodingKey {
-    let stringValue: String
-    let intValue: Int? = nil
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { return nil }
 }
