@@ -6,6 +6,7 @@
 #
 #   Tests/Integration/manual/run.sh [OUT_BASE]
 #
+# With a Tempest record from the HA suite (run before this one in CI), the manual must show it with its date.
 # Needs chromium, fonts-noto-cjk and poppler-utils: scripts/manual/install-apt.sh, run here.
 # Ends with "N passed, N failed"; exits non-zero when anything failed.
 set -uo pipefail
@@ -16,6 +17,7 @@ OUT_BASE="${1:-$(mktemp -d /tmp/bojagi-manual-it.XXXXXX)}"
 mkdir -p "$OUT_BASE" && OUT_BASE="$(cd "$OUT_BASE" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 CATALOGS="$ROOT/Sources/BojagiCore/Resources/manual"
+REAL_RECORDS="${BOJAGI_HOME:-$HOME/.bojagi}/records/bojagi-ha-lab"
 # No lab records: the manual must say so plainly rather than invent figures.
 export BOJAGI_HOME="$OUT_BASE/home"
 
@@ -90,6 +92,18 @@ PY
     else bad "runbooks JSON: shape"; fi
 else
     bad "bojagi manual --format json"; sed 's/^/       /' "$OUT_BASE/runbooks.err"
+fi
+
+# A real record: the HA suite's latest Tempest report, read back into the measured facts with its date.
+if [[ -f $REAL_RECORDS/tempest-latest.json ]]; then
+    if "$BOJAGI" manual "$ROOT/examples/map-platform.yaml" --lang en --records "$REAL_RECORDS" --out "$OUT_BASE/with-record" > "$OUT_BASE/with-record.log" 2>&1 \
+        && grep -qE "<p>Tempest of [0-9]{4}-[0-9]{2}-[0-9]{2}[^<]*$REAL_RECORDS/tempest-latest.json" "$OUT_BASE/with-record/index.html"; then
+        ok "the HA suite's Tempest record is in the measured facts: $(grep -oE '<p>Tempest of [^<]*' "$OUT_BASE/with-record/index.html" | cut -c4- | cut -d'(' -f1)"
+    else
+        bad "the Tempest record in $REAL_RECORDS is not in the manual"; sed 's/^/       /' "$OUT_BASE/with-record.log"
+    fi
+else
+    echo "# no Tempest record in $REAL_RECORDS (the HA suite has not run here): reading records is covered by the unit tests"
 fi
 
 # The HA lab's executor, without a lab: every runbook it runs has lab steps for its execution and verification.
