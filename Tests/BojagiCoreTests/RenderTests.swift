@@ -130,6 +130,40 @@ import BojagiTestSupport
         #expect(!(try globals(try Self.blueprint("single-node.yaml"))).contains("enable_neutron_provider_networks"))
     }
 
+    /// Issue 9 item 5: lb-mgmt becomes kolla's octavia_amp_network (a VLAN on physnet1, the controllers' addresses
+    /// left out of the amphorae's pool) and the controllers' octavia interface octavia_network_interface.
+    @Test func octaviaGetsItsManagementNetworkAndInterface() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(map.contains("""
+            octavia_amp_network:
+              name: lb-mgmt
+              shared: false
+              external: false
+              provider_network_type: vlan
+              provider_physical_network: physnet1
+              provider_segmentation_id: 140
+              subnet:
+                name: lb-mgmt-subnet
+                enable_dhcp: true
+                cidr: 172.16.0.0/22
+                allocation_pool_start: 172.16.0.32
+                allocation_pool_end: 172.16.3.254
+                no_gateway_ip: true
+            """))
+        #expect(map.contains("octavia_network_interface: \"bond0.140\""))
+        // Without Octavia in the package neither is written, even with the interface named.
+        var noOctavia = try Self.blueprint("map-platform.yaml")
+        noOctavia.capabilities.add.removeAll { $0 == "load-balancer" }
+        let plain = try globals(noOctavia)
+        #expect(!plain.contains("octavia_amp_network") && !plain.contains("octavia_network_interface"))
+    }
+
+    /// kolla-ansible 23 has no storage_interface: the storage network reaches Ceph as the spec's cluster network.
+    @Test func noStorageInterfaceVariable() throws {
+        let map = try globals(try Self.blueprint("map-platform.yaml"))
+        #expect(!map.contains("storage_interface"))
+    }
+
     @Test func haWithSeveralNetworkHostsTurnsOnNeutronAgentHA() throws {
         let map = try globals(try Self.blueprint("map-platform.yaml"))
         #expect(map.contains("# ha.enabled with 3 network hosts (ctl01, ctl02, ctl03)\nenable_neutron_agent_ha: \"yes\""))

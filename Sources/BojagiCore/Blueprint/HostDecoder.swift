@@ -2,7 +2,7 @@
 /// from the one given.
 struct HostDecoder {
     static let keys = ["name", "address", "roles", "cores", "memory_gib", "interfaces", "disks", "services", "rack"]
-    static let networkNames = ["management", "external", "external_api", "storage", "tunnel"]
+    static let networkNames = ["management", "external", "external_api", "storage", "tunnel", "octavia"]
 
     func hosts(_ field: YAMLField) -> [Host] {
         guard let items = field.sequence() else { return [] }

@@ -53,4 +53,11 @@ public struct Networks: Sendable, Hashable, Codable {
     public var provider: [Provider] = []
 
     public init() {}
+
+    /// Octavia's amphora management network: the provider network named or meant for it (`lb-mgmt`, `octavia`).
+    public var octaviaManagement: Provider? {
+        provider.first { network in
+            ([network.name] + (network.purpose.map { [$0] } ?? [])).contains { ["lb-mgmt", "octavia"].contains($0.lowercased()) }
+        }
+    }
 }

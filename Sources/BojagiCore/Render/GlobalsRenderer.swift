@@ -30,9 +30,9 @@ public enum GlobalsRenderer {
         if let fqdn = networks.vip.externalFQDN {
             entries.append(GlobalsEntry("kolla_external_fqdn", .string(fqdn), from: "networks.vip.external_fqdn"))
         }
-        for (network, variable) in RenderContext.interfaceVariables {
+        for (network, variable) in context.interfaceVariables {
             if let name = context.defaultInterface(network) {
-                entries.append(GlobalsEntry(variable, .string(name), from: "networks.\(network).interface"))
+                entries.append(GlobalsEntry(variable, .string(name), from: context.interfaceOrigin(network)))
             }
         }
         if networks.vip.virtualRouterID != 51 {
@@ -43,6 +43,7 @@ public enum GlobalsRenderer {
 
         entries += serviceFlags(context)
         entries += neutron(context)
+        entries += OctaviaGlobals.entries(context)
         entries += CephGlobals.entries(context)
         entries += MonitoringGlobals.entries(context)
 

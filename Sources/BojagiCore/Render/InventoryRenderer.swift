@@ -22,7 +22,7 @@ public enum InventoryRenderer {
     static func line(for host: Host, context: RenderContext) -> String {
         var fields = [host.name]
         if let address = host.address { fields.append("ansible_host=\(address)") }
-        for (network, variable) in RenderContext.interfaceVariables {
+        for (network, variable) in context.interfaceVariables {
             if let name = host.interfaces[network], name != context.defaultInterface(network) {
                 fields.append("\(variable)=\(name)")
             }

@@ -22,8 +22,17 @@ public struct RenderContext: Sendable {
     /// kolla-ansible's network variables, by blueprint network name.
     static let interfaceVariables: [(network: String, variable: String)] = [
         ("management", "network_interface"), ("external", "neutron_external_interface"),
-        ("external_api", "kolla_external_vip_interface"), ("storage", "storage_interface"), ("tunnel", "tunnel_interface"),
+        ("external_api", "kolla_external_vip_interface"), ("tunnel", "tunnel_interface"),
+        // Octavia's health manager and worker reach the amphorae on the lb-mgmt VLAN through this interface.
+        ("octavia", "octavia_network_interface"),
     ]
+    // The storage network has no kolla-ansible variable (kolla 23 defines no storage_interface): Ceph's
+    // cluster network is its CIDR in the cephadm spec, so hosts' storage interfaces are not rendered here.
+
+    /// The interface variables this package uses: Octavia's only when Octavia is in it.
+    var interfaceVariables: [(network: String, variable: String)] {
+        Self.interfaceVariables.filter { $0.network != "octavia" || has("octavia") }
+    }
 
     /// The interface a network uses by default (globals), before per-host overrides (inventory).
     public func defaultInterface(_ network: String) -> String? {
@@ -33,8 +42,22 @@ public struct RenderContext: Sendable {
         case "external_api": blueprint.networks.externalAPI?.interface ?? mostCommon(network)
         case "storage": blueprint.networks.storage?.interface ?? mostCommon(network)
         case "tunnel": blueprint.networks.tunnel?.interface ?? mostCommon(network)
+        case "octavia": mostCommon(network)
         default: nil
         }
+    }
+
+    /// Where a network's default interface comes from, for globals.yml's comment: the network's own `interface`,
+    /// or else the name most hosts give it.
+    func interfaceOrigin(_ network: String) -> String {
+        let declared: String? = switch network {
+        case "management": blueprint.networks.management.interface
+        case "external": blueprint.networks.external.interface
+        case "external_api": blueprint.networks.externalAPI?.interface
+        case "tunnel": blueprint.networks.tunnel?.interface
+        default: nil
+        }
+        return declared != nil ? "networks.\(network).interface" : "hosts' interfaces.\(network) (the name most hosts give it; the others are in the inventory)"
     }
 
     /// The name most hosts give a network's interface, so globals carry the common case.

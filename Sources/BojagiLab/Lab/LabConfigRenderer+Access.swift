@@ -43,8 +43,11 @@ extension LabConfigRenderer {
             "module = \(module)",
             "virtualenv = \(s.venv)",
             "master = true",
-            "processes = \(component == .keystone ? 2 : 1)",
-            "threads = 4",
+            // Keystone runs one thread per process, as its install guide and kolla's wsgi-keystone.conf run it
+            // (processes=N threads=1): with 4 threads a token occasionally carried another request's role (Tempest's
+            // application-credential tests saw heat_stack_owner on a user granted only member).
+            "processes = \(component == .keystone ? 3 : 1)",
+            "threads = \(component == .keystone ? 1 : 4)",
             "enable-threads = true",
             "lazy-apps = true",
             "need-app = true",

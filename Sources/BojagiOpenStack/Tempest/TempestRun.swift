@@ -130,6 +130,11 @@ public struct TempestRun: Sendable {
                                          options.venv + "/bin/python", options.scripts + "/tempest/subunit2json.py"], in: workspace)
         let parsed = TempestReport.results(fromJSONLines: results.joined(separator: "\n"))
         guard !parsed.isEmpty else {
+            let logText = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if logText.contains("doesn't match with anything") {
+                throw TempestFailure("tempest", step: "run", message: "the selection '\(options.selection)' matches no test", log: log,
+                                     fix: "name an area (\(TempestSelection.areas.joined(separator: ", ")), smoke, or a regex over test ids such as 'test_application_credentials'")
+            }
             let firstError = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n")
                 .first { $0.contains("Error") || $0.contains("error:") }.map { ": " + $0.prefix(300) } ?? ""
             throw TempestFailure("tempest", step: "run", message: "Tempest exited with status \(status) and recorded no results\(firstError)", log: log,

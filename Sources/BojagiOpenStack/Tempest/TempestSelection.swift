@@ -3,7 +3,7 @@ import BojagiCore
 
 /// Which tests to run: `smoke`, a named area (`identity`, `compute.servers`, `orchestration`, several with commas),
 /// a regex, or `@FILE` (a list of test regexes, or an interop guideline's JSON). Areas are anchored on the test id,
-/// because stestr matches anywhere in it.
+/// because stestr matches anywhere in it; a word that names no area (`test_application_credentials`) is a regex.
 public enum TempestSelection: Sendable, Equatable, CustomStringConvertible {
     case smoke
     case regex(String)
@@ -17,10 +17,20 @@ public enum TempestSelection: Sendable, Equatable, CustomStringConvertible {
             return path.lowercased().hasSuffix(".json") ? .guideline(path: path) : .includeList(path: path)
         }
         let areas = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        if areas.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } }) {
+        if areas.allSatisfy(isArea) {
             return .regex(areas.map(areaPattern).joined(separator: "|"))
         }
         return .regex(text)
+    }
+
+    /// The top-level areas: Tempest's API packages, the heat plugin's tests and the scenarios.
+    public static let areas = ["compute", "identity", "image", "network", "object_storage", "volume", "orchestration", "scenario"]
+
+    /// `identity`, `compute.servers`: a known area, then dotted package names.
+    static func isArea(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, areas.contains(String(first)) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
     }
 
     /// `compute.servers` → `^tempest\.api\.compute\.servers\.`; `orchestration` → the heat plugin's api and

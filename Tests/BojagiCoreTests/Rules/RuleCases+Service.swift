@@ -28,6 +28,20 @@ extension RuleCases {
         RuleCase("SVC015", "Octavia without a management network", .warning, "no provider network is its management network") {
             $0.services.add.append("octavia")
         },
+        RuleCase("SVC015", "Octavia's controllers with no interface on lb-mgmt", .error, "binds them on the management interface") {
+            $0.services.add.append("octavia")
+            var network = Networks.Provider(name: "lb-mgmt")
+            network.vlan = 140
+            network.cidr = "172.16.0.0/22"
+            $0.networks.provider.append(network)
+        },
+        RuleCase("SVC015", "Octavia's management network without a CIDR", .warning, "10.1.0.0/24") {
+            $0.services.add.append("octavia")
+            var network = Networks.Provider(name: "lb-mgmt")
+            network.vlan = 140
+            $0.networks.provider.append(network)
+            for index in $0.hosts.indices where $0.hosts[index].roles.contains(.control) { $0.hosts[index].interfaces["octavia"] = "eth0.140" }
+        },
         RuleCase("SVC016", "Designate on three hosts without Valkey", .warning, "Designate runs on 3 hosts (ctl01, ctl02, ctl03) without Valkey") {
             $0.services.add.append("designate")
             $0.services.remove.append("valkey")

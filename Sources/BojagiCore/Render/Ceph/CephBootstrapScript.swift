@@ -143,6 +143,12 @@ enum CephBootstrapScript {
 
             ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))
 
+            # RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
+            # image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
+            # image's protected snapshot cannot be unprotected while clones exist, and the delete fails with a 409
+            # (Cinder logs "Not using v2 clone API"; Tempest's image-dependency tests fail).
+            ceph osd set-require-min-compat-client mimic
+
             """
 
         out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\n"

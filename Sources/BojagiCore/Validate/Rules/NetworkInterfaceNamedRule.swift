@@ -1,16 +1,16 @@
 /// NET012: when a network does not name its interface, render writes the name most hosts give it into
 /// globals.yml, so a host that uses the network without naming it inherits a name it never gave (and may not
 /// have). And a tunnel network nobody names an interface for leaves kolla's tunnel_interface on the management
-/// interface. The management, external and external API interfaces have their own rules (NET005, NET010, HA008).
+/// interface. The management, external and external API interfaces have their own rules (NET005, NET010, HA008),
+/// Octavia's its own (SVC015). The storage network has no kolla-ansible interface variable: Ceph's cluster
+/// network is chosen by CIDR in the cephadm spec.
 public struct NetworkInterfaceNamedRule: Rule {
     public let id = "NET012"
-    public let summary = "Hosts that use the tunnel or storage network name its interface, or the network names one"
+    public let summary = "Hosts that use the tunnel network name its interface, or the network names one"
 
-    /// Who uses each network in kolla-ansible: VXLAN endpoints (tunnel_interface) on network and compute hosts,
-    /// Ceph's cluster network on storage hosts.
+    /// Who uses each network in kolla-ansible: VXLAN endpoints (tunnel_interface) on network and compute hosts.
     static let users: [(network: String, roles: [Host.Role], variable: String)] = [
         ("tunnel", [.network, .compute], "tunnel_interface"),
-        ("storage", [.storage], "storage_interface"),
     ]
 
     public init() {}
@@ -19,7 +19,7 @@ public struct NetworkInterfaceNamedRule: Rule {
         let networks = context.blueprint.networks
         var findings: [Finding] = []
         for (network, roles, variable) in Self.users {
-            let segment = network == "tunnel" ? networks.tunnel : networks.storage
+            let segment = networks.tunnel
             guard segment?.interface == nil else { continue }
             let users = context.blueprint.hosts.filter { host in roles.contains { host.roles.contains($0) } }
             let named = context.blueprint.hosts.compactMap { $0.interfaces[network] }

@@ -45,6 +45,12 @@ rule_id() {
 }
 
 ceph osd set-nearfull-ratio 0.85
+
+# RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
+# image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
+# image's protected snapshot cannot be unprotected while clones exist, and the delete fails with a 409
+# (Cinder logs "Not using v2 clone API"; Tempest's image-dependency tests fail).
+ceph osd set-require-min-compat-client mimic
 # 3. CRUSH rules per tier: replicas or chunks on distinct hosts of the tier's device class.
 ceph osd crush class create hdd 2>/dev/null || true
 ceph osd crush class create ssd 2>/dev/null || true
