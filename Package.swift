@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/catalog"), .copy("Resources/kolla")]
+            resources: [.copy("Resources/catalog"), .copy("Resources/kolla"), .copy("Resources/manual")]
         ),
         .target(
             name: "BojagiOpenStack",
