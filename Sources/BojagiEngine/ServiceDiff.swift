@@ -9,10 +9,10 @@ public struct ServiceDiff: Sendable {
     /// One service (kolla's config directory, named as its container with `-`) whose files differ.
     public struct Change: Sendable, Hashable {
         public let service: String
-        public let role: String
-        public let host: String
+        /// The sampled hosts whose files for the service differ.
+        public let seenOn: [String]
         public let files: [String]
-        /// Every host of the role: where the container restarts.
+        /// Every host of kolla's group of that name in the new inventory: where the container restarts.
         public let restartsOn: [String]
 
         /// kolla names the container as the directory with `_` (nova-api → nova_api).
@@ -33,12 +33,15 @@ public struct ServiceDiff: Sendable {
         self.tags = tags
     }
 
-    /// One host per role (in role order), present in both inventories: a new host has nothing to restart.
-    public static func sampleHosts(old: [String: [String]], new: [String: [String]]) -> [(role: String, host: String)] {
-        Host.Role.allCases.map(\.rawValue).compactMap { role in
+    /// One host per role (in role order), present in both inventories (a new host has nothing to restart); a
+    /// host that samples several roles is named once.
+    public static func sampleHosts(old: [String: [String]], new: [String: [String]]) -> [String] {
+        var hosts: [String] = []
+        for role in Host.Role.allCases.map(\.rawValue) {
             let before = Set(old[role] ?? [])
-            return (new[role] ?? []).first(where: before.contains).map { (role, $0) }
+            if let host = (new[role] ?? []).first(where: before.contains), !hosts.contains(host) { hosts.append(host) }
         }
+        return hosts
     }
 
     /// Runs genconfig on `old` and on `new` (both deployment directories) into `work`, then compares.
@@ -47,11 +50,12 @@ public struct ServiceDiff: Sendable {
             throw StepFailure("diff", step: "genconfig", message: "no kolla-ansible in \(venv)",
                               fix: "run scripts/kolla/install-venv.sh (Python 3.12, pinned) or `bojagi deploy` once; --services needs the real kolla-ansible")
         }
-        let oldGroups = DeploymentDirectory.inventoryGroups((try? String(contentsOfFile: old + "/inventory", encoding: .utf8)) ?? "")
-        let newGroups = DeploymentDirectory.inventoryGroups((try? String(contentsOfFile: new + "/inventory", encoding: .utf8)) ?? "")
-        let sample = Self.sampleHosts(old: oldGroups, new: newGroups)
+        let oldInventory = (try? String(contentsOfFile: old + "/inventory", encoding: .utf8)) ?? ""
+        let newInventory = (try? String(contentsOfFile: new + "/inventory", encoding: .utf8)) ?? ""
+        let sample = Self.sampleHosts(old: DeploymentDirectory.inventoryGroups(oldInventory),
+                                      new: DeploymentDirectory.inventoryGroups(newInventory))
         guard !sample.isEmpty else { return [] }
-        let limit = Array(Set(sample.map(\.host))).sorted().joined(separator: ",")
+        let limit = sample.joined(separator: ",")
         for (name, directory) in [("old", old), ("new", new)] {
             let out = "\(work)/\(name)"
             var environment = ["KOLLA_VENV": venv, "KOLLA_GENCONFIG_ARGS": "--limit \(limit)"]
@@ -62,20 +66,23 @@ public struct ServiceDiff: Sendable {
                                   log: "\(out)/genconfig.log")
             }
         }
-        var changes: [Change] = []
-        for (role, host) in sample {
+        var seen: [String: [String]] = [:]
+        var files: [String: Set<String>] = [:]
+        for host in sample {
             let before = Self.files(under: "\(work)/old/\(host)")
             let after = Self.files(under: "\(work)/new/\(host)")
-            var byService: [String: [String]] = [:]
             for path in Set(before.keys).union(after.keys) where before[path] != after[path] {
                 let parts = path.split(separator: "/", maxSplits: 1)
-                byService[String(parts[0]), default: []].append(parts.count > 1 ? String(parts[1]) : path)
-            }
-            for (service, files) in byService {
-                changes.append(Change(service: service, role: role, host: host, files: files.sorted(), restartsOn: newGroups[role] ?? [host]))
+                let service = String(parts[0])
+                if !(seen[service] ?? []).contains(host) { seen[service, default: []].append(host) }
+                files[service, default: []].insert(parts.count > 1 ? String(parts[1]) : path)
             }
         }
-        return changes.sorted { ($0.role, $0.service) < ($1.role, $1.service) }
+        return seen.keys.sorted().map { service in
+            let group = DeploymentDirectory.hosts(of: service, inventory: newInventory)
+            return Change(service: service, seenOn: seen[service]!, files: files[service]!.sorted(),
+                          restartsOn: group.isEmpty ? seen[service]! : group)
+        }
     }
 
     /// Relative path → bytes of every regular file under `root`.

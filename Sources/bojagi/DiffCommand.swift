@@ -73,7 +73,7 @@ struct DiffCommand: AsyncParsableCommand {
             return false
         }
         for change in changes {
-            print("\(change.service) (\(change.role), seen on \(change.host)): \(change.files.joined(separator: ", ")) → restarts \(change.container) on \(change.restartsOn.joined(separator: ", "))")
+            print("\(change.service): \(change.files.joined(separator: ", ")) (seen on \(change.seenOn.joined(separator: ", "))) → restarts \(change.container) on \(change.restartsOn.joined(separator: ", "))")
         }
         return true
     }

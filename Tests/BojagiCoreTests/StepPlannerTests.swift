@@ -199,6 +199,13 @@ import Testing
         #expect(groups == ["control": ["ctl01", "ctl02"], "compute": ["cmp01"]])
     }
 
+    @Test func aKollaGroupsHostsComeThroughItsChildren() {
+        let inventory = "[control]\nctl01\n[compute]\ncmp01\ncmp02\n[nova:children]\ncontrol\n[nova-compute:children]\ncompute\n[nova-api:children]\nnova\n"
+        #expect(DeploymentDirectory.hosts(of: "nova-compute", inventory: inventory) == ["cmp01", "cmp02"])
+        #expect(DeploymentDirectory.hosts(of: "nova-api", inventory: inventory) == ["ctl01"])
+        #expect(DeploymentDirectory.hosts(of: "octavia-api", inventory: inventory).isEmpty)
+    }
+
     @Test func commandLinesQuoteWhatTheShellWouldSplit() {
         let step = EngineStep(name: "x", argv: ["ansible", "all", "-a", "url=https://quay.io/v2/ timeout=10", "it's"],
                               environment: ["A": "1"], workingDirectory: "/", liveSafe: true)

@@ -144,3 +144,12 @@ import Testing
         #expect(try DirectoryHash.of(space.directory) == mode)
     }
 }
+
+@Suite struct ServiceDiffTests {
+    /// One host per role, present before and after; a host sampling several roles once; new hosts never.
+    @Test func samplesOneRunningHostPerRole() {
+        let old = ["control": ["ctl01", "ctl02"], "network": ["ctl01"], "compute": ["cmp01"], "storage": ["ceph01"]]
+        let new = ["control": ["ctl01", "ctl02"], "network": ["ctl01"], "compute": ["cmp09", "cmp01"], "storage": ["ceph02"]]
+        #expect(ServiceDiff.sampleHosts(old: old, new: new) == ["ctl01", "cmp01"])
+    }
+}

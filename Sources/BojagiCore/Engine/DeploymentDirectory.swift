@@ -36,4 +36,36 @@ public struct DeploymentDirectory: Sendable, Hashable {
         }
         return groups
     }
+
+    /// The `[group:children]` sections of a kolla-ansible INI inventory: group → its child groups.
+    public static func inventoryChildren(_ text: String) -> [String: [String]] {
+        var children: [String: [String]] = [:]
+        var current: String?
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
+            if line.hasPrefix("["), line.hasSuffix("]") {
+                let name = String(line.dropFirst().dropLast())
+                current = name.hasSuffix(":children") ? String(name.dropLast(":children".count)) : nil
+                continue
+            }
+            if let current { children[current, default: []].append(line) }
+        }
+        return children
+    }
+
+    /// The hosts of `group` in an inventory's text: its own hosts and, through `:children`, its child groups'.
+    public static func hosts(of group: String, inventory text: String) -> [String] {
+        let groups = inventoryGroups(text)
+        let children = inventoryChildren(text)
+        var seen: Set<String> = []
+        var result: [String] = []
+        func visit(_ name: String) {
+            guard seen.insert(name).inserted else { return }
+            for host in groups[name] ?? [] where !result.contains(host) { result.append(host) }
+            for child in children[name] ?? [] { visit(child) }
+        }
+        visit(group)
+        return result
+    }
 }
