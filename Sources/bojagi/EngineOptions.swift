@@ -116,7 +116,7 @@ struct EngineOptions: ParsableArguments {
         try before?(plan)
         print(EngineConsole.planText(plan, directory: out), terminator: "")
         if dryRun {
-            print("dry run: nothing ran. The run stops before any step whose needs this machine lacks (a registry for pull, docker under systemd for deploy).")
+            print("dry run: nothing ran. A run checks first that every host reaches \(StepPlanner.registry) (`registry`); where it cannot, or the hosts have no docker under systemd (Bojagi's CI machine has neither), pull and deploy cannot run and the run stops there, naming the step.")
             return
         }
         guard FileManager.default.fileExists(atPath: out) || plan.steps.contains(where: { $0.name == "render" }) else {

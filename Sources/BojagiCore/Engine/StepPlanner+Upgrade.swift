@@ -58,6 +58,7 @@ extension StepPlanner {
             }
         }
         steps.append(verify())
+        tasks.append("after `verify`: set `release: \(route.to.id ?? route.to.name)` in \(blueprintPath), so the next render stays on \(route.to.label)")
         return EnginePlan(operation: operation, steps: steps, operatorTasks: tasks)
     }
 }
