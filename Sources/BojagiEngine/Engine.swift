@@ -37,10 +37,15 @@ public struct Engine: Sendable {
         self.clock = clock
     }
 
-    /// Takes the engine's lock: a second run (or resume) is refused while one holds it.
+    /// Takes the engine's lock: a second run (or resume) is refused while one holds it. Runs left "running" by a
+    /// process that ended are marked failed then, so they can be resumed.
     public func lock(command: String) throws -> FileLock {
-        try FileLock.acquire(path: home + "/engine.lock", scope: "engine", command: command,
-                             busy: "another run holds \(home)/engine.lock")
+        let lock = try FileLock.acquire(path: home + "/engine.lock", scope: "engine", command: command,
+                                        busy: "another run holds \(home)/engine.lock")
+        for id in try store.failInterrupted(at: clock()) {
+            logger.warning("run \(id) was interrupted; `bojagi resume \(id)` continues it")
+        }
+        return lock
     }
 
     /// Runs every step of `plan`; returns the finished run record, or throws `StepFailure` at the first failed step.

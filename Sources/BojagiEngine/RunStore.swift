@@ -70,6 +70,28 @@ public final class RunStore: Sendable {
         try queue.write { db in try run.update(db) }
     }
 
+    /// Runs still marked running although no process holds the engine's lock (the caller holds it now): their
+    /// process ended without recording it (a signal, a crash). They become failed at the step that was running,
+    /// so `resume` can continue them. Returns their ids.
+    public func failInterrupted(at date: Date) throws -> [Int64] {
+        try queue.write { db in
+            let stale = try RunRecord.filter(Column("status") == RunRecord.Status.running.rawValue).fetchAll(db)
+            for var run in stale {
+                run.status = .failed
+                run.ended = date
+                try run.update(db)
+                let steps = try StepRecord.filter(Column("runId") == run.id! && Column("status") == StepRecord.Status.running.rawValue).fetchAll(db)
+                for var step in steps {
+                    step.status = .failed
+                    step.ended = date
+                    step.failingTask = "interrupted: the bojagi process ended during this step"
+                    try step.update(db)
+                }
+            }
+            return stale.compactMap(\.id)
+        }
+    }
+
     /// The newest runs first.
     public func runs(limit: Int = 50) throws -> [RunRecord] {
         try queue.read { db in

@@ -71,15 +71,18 @@ struct EngineOptions: ParsableArguments {
         let kolla = try KollaFiles.bundled()
         let planner = try catalogOptions.planService(inventory: kolla.inventory, blueprint: file)
         let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
-        let rendered: [RenderedFile]
+        // The files the run's render step will write (which decide, e.g., the Ceph steps). A blueprint render
+        // refuses is reported after the planner's own refusals, which name the operation's problem more precisely.
+        var renderFailure: RenderService.Failure?
+        var files: Set<String> = []
         do {
-            rendered = try RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource()).files(for: blueprint, existing: directoryURL)
+            files = Set(try RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
+                .files(for: blueprint, existing: directoryURL).map(\.path))
         } catch let failure as RenderService.Failure {
-            throw CommandFailure("\(failure)")
+            renderFailure = failure
         }
         let inventory = (try? String(contentsOfFile: directory + "/inventory", encoding: .utf8)) ?? ""
-        let state = DeploymentDirectory(path: directory, files: Set(rendered.map(\.path)),
-                                        groups: DeploymentDirectory.inventoryGroups(inventory))
+        let state = DeploymentDirectory(path: directory, files: files, groups: DeploymentDirectory.inventoryGroups(inventory))
         var options = StepPlanner.Options()
         options.inventories = inventories.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         options.bootstrapRunningHosts = bootstrapRunningHosts
@@ -95,6 +98,7 @@ struct EngineOptions: ParsableArguments {
                                       catalog: planner.catalog, tools: tools, options: options)
         do {
             var plan = try stepPlanner.plan(operation)
+            if let renderFailure { throw CommandFailure("\(renderFailure)") }
             if let from {
                 guard let start = plan.steps.firstIndex(where: { $0.name == from }) else {
                     throw CommandFailure("--from \(from): the plan has no such step; its steps: \(plan.steps.map(\.name).joined(separator: ", "))")

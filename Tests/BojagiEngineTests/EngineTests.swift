@@ -67,7 +67,7 @@ import Testing
         #expect(log.contains("cause: no marker"))
         #expect(try FileManager.default.attributesOfItem(atPath: steps[1].logFile!)[.posixPermissions] as? Int == 0o600)
 
-        FileManager.default.createFile(atPath: marker, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
         let resumed = try await engine.resume(nil, force: false, user: "tester", command: "bojagi resume") { _ in }
         #expect(resumed.status == .succeeded)
         #expect(resumed.resumes == 1)
@@ -151,5 +151,30 @@ import Testing
         let old = ["control": ["ctl01", "ctl02"], "network": ["ctl01"], "compute": ["cmp01"], "storage": ["ceph01"]]
         let new = ["control": ["ctl01", "ctl02"], "network": ["ctl01"], "compute": ["cmp09", "cmp01"], "storage": ["ceph02"]]
         #expect(ServiceDiff.sampleHosts(old: old, new: new) == ["ctl01", "cmp01"])
+    }
+}
+
+@Suite struct InterruptedRunTests {
+    /// A run whose process ended mid-step (still "running" in the records) becomes failed at that step when the
+    /// next command takes the lock, and resumes from there.
+    @Test func anInterruptedRunIsResumable() async throws {
+        let space = try EngineTests.Workspace()
+        let store = try RunStore(path: space.home + "/runs.sqlite")
+        let steps = try [space.shell("one", "true"), space.shell("two", "echo two > \(space.root)/two")].map(EngineStepJSON.init)
+        let record = RunRecord(operation: "deploy", user: "t", started: Date(), blueprint: space.blueprint, blueprintHash: "x",
+                               directory: space.directory, renderHash: try DirectoryHash.of(space.directory))
+        var (run, records) = try store.start(record, steps: steps)
+        records[0].status = .succeeded
+        try store.update(records[0])
+        records[1].status = .running
+        try store.update(records[1])
+        run.renderHashEnd = try DirectoryHash.of(space.directory)
+        try store.update(run)
+
+        let resumed = try await space.engine().resume(nil, force: false, user: "t", command: "bojagi resume") { _ in }
+        #expect(try store.run(run.id!)?.status == .failed)
+        #expect(try store.steps(of: run.id!)[1].failingTask?.hasPrefix("interrupted") == true)
+        #expect(resumed.status == .succeeded)
+        #expect(FileManager.default.fileExists(atPath: space.root + "/two"))
     }
 }

@@ -73,7 +73,7 @@ extension StepPlanner {
         }
         var steps = checkPlaybook(release).map { [$0] } ?? []
         steps.append(venvStep(release))
-        steps.append(kolla("stop", release, limit: [name], liveSafe: !controller, extra: ["--yes-i-really-really-mean-it"],
+        steps.append(kolla("stop", release, limit: [name], liveSafe: false, extra: ["--yes-i-really-really-mean-it"],
                            note: "stops \(name)'s containers; kolla-ansible leaves its records in the services to the operator"))
         steps.append(render(release: nil))
         let remaining = controllers.filter { $0 != name }
