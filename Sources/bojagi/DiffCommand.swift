@@ -78,12 +78,14 @@ struct DiffCommand: AsyncParsableCommand {
         return true
     }
 
-    /// Prints the rendered files' diff; returns whether anything differs.
+    /// Prints the rendered files' diff (rendered for `release` instead of the blueprint's when given: an
+    /// upgrade's target); returns whether anything differs.
     @discardableResult
-    static func showFileDiff(file: String, out: String, catalog: CatalogOptions) throws -> Bool {
+    static func showFileDiff(file: String, out: String, catalog: CatalogOptions, release: String? = nil) throws -> Bool {
         let kolla = try KollaFiles.bundled()
         let planner = try catalog.planService(inventory: kolla.inventory, blueprint: file)
-        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        var blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        if let release { blueprint.release = try planner.catalog.releaseOption(release)!.name }
         let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
         let directory = URL(fileURLWithPath: out)
         let files: [RenderedFile]

@@ -69,11 +69,11 @@ struct UpgradeRunCommand: AsyncParsableCommand {
         abstract: "Upgrade the cloud hop by hop with kolla-ansible.",
         usage: "bojagi upgrade run [<file>] --to <release> [<options>]",
         discussion: """
-        Prints the upgrade plan (hops, host moves, version jumps, services that leave) and the diff of the \
-        rendered files, then for each hop: the hop's kolla-ansible venv, a render for the hop's release, each \
-        service's `<service>-status upgrade check`, the registry check, kolla-ansible prechecks, pull and \
-        upgrade; `bojagi verify` at the end. The plan's steps kolla-ansible does not run are listed for the \
-        operator. Refused when `bojagi upgrade plan` finds a blocker.
+        Prints the upgrade plan (hops, host moves, version jumps, services that leave) and what the render for \
+        --to changes in the directory (secrets hidden), then for each hop: the hop's kolla-ansible venv, a \
+        render for the hop's release, each service's `<service>-status upgrade check`, the registry check, \
+        kolla-ansible prechecks, pull and upgrade; `bojagi verify` at the end. The plan's steps kolla-ansible \
+        does not run are listed for the operator. Refused when `bojagi upgrade plan` finds a blocker.
 
         Examples:
           bojagi upgrade run examples/map-platform.yaml --to 2026.2 --out map-platform --dry-run
@@ -89,7 +89,8 @@ struct UpgradeRunCommand: AsyncParsableCommand {
         let target = to
         let today = try options.catalogOptions.today()
         try await options.perform(.upgrade(to: to), before: { _ in
-            try DiffCommand.showFileDiff(file: options.file, out: options.out, catalog: options.catalogOptions)
+            print("What the render for \(target) changes in \(options.out)/:")
+            try DiffCommand.showFileDiff(file: options.file, out: options.out, catalog: options.catalogOptions, release: target)
         }, upgrade: { catalog, blueprint in
             let plan: UpgradePlan
             do {

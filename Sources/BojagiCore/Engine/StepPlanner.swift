@@ -131,7 +131,8 @@ public struct StepPlanner: Sendable {
 
     /// `ansible all -m uri` to the registry: a host that cannot reach it fails here in seconds, not in `pull`.
     func registryCheck(_ release: Release, limit: [String]?, name: String = "registry") -> EngineStep {
-        var argv = [bin(release, "ansible"), limit.map { $0.joined(separator: ",") } ?? "all"] + inventoryArguments
+        // Not the deployment group: the deploy host needs no images.
+        var argv = [bin(release, "ansible"), limit.map { $0.joined(separator: ",") } ?? "all:!deployment"] + inventoryArguments
         argv += ["-m", "ansible.builtin.uri", "-a", "url=https://\(Self.registry)/v2/ status_code=200,401 timeout=10"]
         return EngineStep(name: name, argv: argv, environment: ansibleEnvironment, workingDirectory: directory.path,
                           limit: limit, liveSafe: true, ansible: true, venv: venv(release), needs: [.registry],
