@@ -4,6 +4,7 @@ import PackageDescription
 // The layers, each a target; an arrow runs only downward, and the compiler refuses an import that runs upward:
 //
 //   bojagi            the command line: parse, call a service, print
+//     BojagiEngine    kolla-ansible / cephadm runs, run records (SQLite), resume, diff
 //     BojagiLab       single-node and HA labs, drills: processes and network namespaces
 //     BojagiOpenStack HTTP client, Keystone session, verify and its smoke scenario, Tempest
 //     BojagiCore      pure: catalog, blueprint, resolve, topology, plan, validate, render — values in, values out
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "BojagiCore", targets: ["BojagiCore"]),
         .library(name: "BojagiOpenStack", targets: ["BojagiOpenStack"]),
         .library(name: "BojagiLab", targets: ["BojagiLab"]),
+        .library(name: "BojagiEngine", targets: ["BojagiEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -50,12 +53,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "BojagiEngine",
+            dependencies: [
+                "BojagiCore",
+                "BojagiOpenStack",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bojagi",
             dependencies: [
                 "BojagiCore",
                 "BojagiOpenStack",
                 "BojagiLab",
+                "BojagiEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,6 +91,10 @@ let package = Package(
         .testTarget(
             name: "BojagiCommandTests",
             dependencies: ["bojagi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "BojagiEngineTests",
+            dependencies: ["BojagiEngine", "BojagiCore", "BojagiOpenStack", "BojagiTestSupport"]
         ),
         .testTarget(
             name: "BojagiLabTests",

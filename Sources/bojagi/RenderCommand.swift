@@ -8,6 +8,7 @@ struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Write the kolla-ansible and cephadm deployment directory for a blueprint.",
+        usage: "bojagi render [<file>] [--out <out>] [--check] [<options>]",
         discussion: """
         Writes inventory, globals.yml (only what differs from kolla-ansible's defaults, each key with the \
         blueprint setting behind it), passwords.yml (generated once, mode 0600, never printed), config/ \
@@ -35,12 +36,16 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Compare with the directory instead of writing; exit 1 when it differs.")
     var check = false
 
+    @Option(help: ArgumentHelp("Render for this release instead of the blueprint's (an upgrade's hop).", valueName: "release"))
+    var release: String?
+
     @OptionGroup var options: CatalogOptions
 
     func run() async throws {
         let kolla = try KollaFiles.bundled()
         let planner = try options.planService(inventory: kolla.inventory, blueprint: file)
-        let blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        var blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
+        if let release { blueprint.release = try planner.catalog.releaseOption(release)!.name }
         let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
         let directory = URL(fileURLWithPath: out)
         let files: [RenderedFile]

@@ -13,8 +13,9 @@ struct UpgradeCommand: AsyncParsableCommand {
         Examples:
           bojagi upgrade plan --to 2026.1
           bojagi upgrade plan examples/map-platform.yaml --to 2026.2 --format json
+          bojagi upgrade run examples/map-platform.yaml --to 2026.2 --out map-platform --dry-run
         """,
-        subcommands: [UpgradePlanCommand.self]
+        subcommands: [UpgradePlanCommand.self, UpgradeRunCommand.self]
     )
 }
 
@@ -59,5 +60,46 @@ struct UpgradePlanCommand: AsyncParsableCommand {
         }
         print(format == .json ? try JSON.encode(plan) : UpgradeReport.text(plan), terminator: "")
         if plan.blocked { throw ExitCode(1) }
+    }
+}
+
+struct UpgradeRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Upgrade the cloud hop by hop with kolla-ansible.",
+        usage: "bojagi upgrade run [<file>] --to <release> [<options>]",
+        discussion: """
+        Prints the upgrade plan (hops, host moves, version jumps, services that leave) and what the render for \
+        --to changes in the directory (secrets hidden), then for each hop: the hop's kolla-ansible venv, a \
+        render for the hop's release, each service's `<service>-status upgrade check`, the registry check, \
+        kolla-ansible prechecks, pull and upgrade; `bojagi verify` at the end. The plan's steps kolla-ansible \
+        does not run are listed for the operator. Refused when `bojagi upgrade plan` finds a blocker.
+
+        Examples:
+          bojagi upgrade run examples/map-platform.yaml --to 2026.2 --out map-platform --dry-run
+        """
+    )
+
+    @Option(help: ArgumentHelp("The release to upgrade to: number or code name.", valueName: "release"))
+    var to: String
+
+    @OptionGroup var options: EngineOptions
+
+    func run() async throws {
+        let target = to
+        let today = try options.catalogOptions.today()
+        try await options.perform(.upgrade(to: to), before: { _ in
+            print("What the render for \(target) changes in \(options.out)/:")
+            try DiffCommand.showFileDiff(file: options.file, out: options.out, catalog: options.catalogOptions, release: target)
+        }, upgrade: { catalog, blueprint in
+            let plan: UpgradePlan
+            do {
+                plan = try UpgradePlanner(catalog: catalog, today: today).plan(blueprint, to: target)
+            } catch let error as UpgradePlanError {
+                throw CommandFailure("\(error)")
+            }
+            print(UpgradeReport.text(plan), terminator: "")
+            return plan
+        })
     }
 }

@@ -158,7 +158,7 @@ private struct NoPorts: PortProbe {
     @Test func oneCommandAtATime() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: home) }
-        var first: LabLock? = try LabLock.acquire(home: home, command: "bojagi lab up")
+        var first: FileLock? = try LabLock.acquire(home: home, command: "bojagi lab up")
         #expect(first != nil)
         #expect {
             try LabLock.acquire(home: home, command: "bojagi lab down")

@@ -67,7 +67,7 @@ octavia_certificates() {
 
 genconfig() { # NAME [kolla-ansible args]
     local name="$1" t=$SECONDS; shift
-    if BOJAGI_PLAN_JSON="$OUT_BASE/$name/plan.json" KOLLA_GENCONFIG_ARGS="$*" "$HERE/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
+    if BOJAGI_PLAN_JSON="$OUT_BASE/$name/plan.json" KOLLA_GENCONFIG_ARGS="$*" "$ROOT/scripts/kolla/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
         ok "kolla-ansible genconfig $name ($((SECONDS - t)) s)"
     else bad "kolla-ansible genconfig $name"; return 1; fi
 }
@@ -168,7 +168,7 @@ if [[ -d "$OUT_BASE/map-platform/deploy" ]]; then
     bad_dir="$OUT_BASE/bad-vip"
     cp -r "$OUT_BASE/map-platform/deploy" "$bad_dir"
     sed -i 's/^kolla_internal_vip_address: .*/kolla_internal_vip_address: "10.99.99.99"/' "$bad_dir/globals.yml"
-    if KOLLA_GENCONFIG_TAGS=loadbalancer KOLLA_GENCONFIG_ARGS="--limit ctl01" "$HERE/genconfig.sh" "$bad_dir" "$OUT_BASE/bad-vip-kolla" >/dev/null 2>&1; then
+    if KOLLA_GENCONFIG_TAGS=loadbalancer KOLLA_GENCONFIG_ARGS="--limit ctl01" "$ROOT/scripts/kolla/genconfig.sh" "$bad_dir" "$OUT_BASE/bad-vip-kolla" >/dev/null 2>&1; then
         ok "kolla-ansible genconfig accepts a VIP outside the management network"
         check "kolla rendered it into keepalived.conf" has "$OUT_BASE/bad-vip-kolla/ctl01/keepalived/keepalived.conf" '10\.99\.99\.99'
     else

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the REAL `kolla-ansible genconfig` on a kolla deployment directory, without containers or SSH.
 #
-#   Tests/Integration/kolla/genconfig.sh DEPLOY_DIR OUT_DIR
+#   scripts/kolla/genconfig.sh DEPLOY_DIR OUT_DIR
 #
 # DEPLOY_DIR holds inventory (INI/YAML file or directory), globals.yml, passwords.yml and optionally
 # config/ (kolla's node_custom_config). It is never modified. kolla's rendered files land in
@@ -49,7 +49,7 @@ WORK="$OUT/.work"
 LOG="$OUT/genconfig.log"
 mkdir -p "$WORK"
 
-"$VENV/bin/python" "$HERE/lib/prepare.py" "$DEPLOY" "$WORK" "$OUT" > "$WORK/hosts.txt"
+"$VENV/bin/python" "$HERE/genconfig/prepare.py" "$DEPLOY" "$WORK" "$OUT" > "$WORK/hosts.txt"
 
 # node_custom_config defaults to CONFIG_DIR/config (CONFIG_DIR = --configdir). Always set it, so a
 # globals.yml value such as /etc/kolla/config cannot pull in files from this machine.
@@ -74,7 +74,7 @@ fi
 export ANSIBLE_CACHE_PLUGIN=jsonfile
 export ANSIBLE_CACHE_PLUGIN_CONNECTION="$WORK/facts"
 export ANSIBLE_CACHE_PLUGIN_TIMEOUT=0
-export ANSIBLE_ACTION_PLUGINS="$HERE/lib/action_plugins"
+export ANSIBLE_ACTION_PLUGINS="$HERE/genconfig/action_plugins"
 export ANSIBLE_LOCAL_TEMP="$WORK/ansible-tmp"
 export ANSIBLE_REMOTE_TEMP="$WORK/ansible-tmp"
 export ANSIBLE_RETRY_FILES_ENABLED=false
