@@ -27,7 +27,7 @@ public func buildRouter(_ dashboard: Dashboard, token: String?) -> Router<BasicR
     let router = Router()
     if let token { router.add(middleware: TokenMiddleware(token: token)) }
     let subtitle = dashboard.subtitle
-    func page(_ html: String) -> Response { Responses.text(html, type: "text/html; charset=utf-8") }
+    @Sendable func page(_ html: String) -> Response { Responses.text(html, type: "text/html; charset=utf-8") }
 
     router.get("/") { _, _ in page(PlanPages.package(dashboard.blueprint?.plan, subtitle: subtitle)) }
     router.get("/topology") { _, _ in page(PlanPages.topology(dashboard.blueprint?.plan, networks: dashboard.blueprint?.networks, subtitle: subtitle)) }

@@ -10,6 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the dashboard and the JSON API.",
+        usage: "bojagi serve [<file>] [--lab [--ha] | --cloud <name>] [<options>]",
         discussion: """
         Pages: the package (what `plan` says), the topology as an SVG, capacity \
         charts with N+1, live health, logs (tailed and searchable) and the \

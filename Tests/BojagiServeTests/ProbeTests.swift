@@ -69,6 +69,12 @@ import Testing
         return process
     }
 
+    /// SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM.
+    static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     static func until<T>(_ seconds: Double, _ probe: () async -> T, _ done: (T) -> Bool) async -> T {
         let deadline = Date().addingTimeInterval(seconds)
         var value = await probe()
@@ -86,8 +92,7 @@ import Testing
         let up = await Self.until(5, { await InfrastructureProbes.memcached(name: "m", host: "127.0.0.1", port: port, log: nil) }) { $0.state == .up }
         #expect(up.state == .up)
         #expect(up.detail.hasPrefix("up "))
-        memcached.terminate()
-        memcached.waitUntilExit()
+        Self.stop(memcached)
         let down = await InfrastructureProbes.memcached(name: "m", host: "127.0.0.1", port: port, log: nil)
         #expect(down.state == .down)
         #expect(down.detail.contains("127.0.0.1:\(port)"))
@@ -115,7 +120,7 @@ import Testing
 
         """.write(to: directory.appendingPathComponent("haproxy.cfg"), atomically: true, encoding: .utf8)
         let haproxy = try Self.start(["/usr/sbin/haproxy", "-db", "-f", directory.appendingPathComponent("haproxy.cfg").path])
-        defer { haproxy.terminate(); haproxy.waitUntilExit() }
+        defer { Self.stop(haproxy) }
         let backends = await Self.until(10, {
             (try? await SocketQuery.ask(.unix(path: socketPath), "show stat\n")).map { InfrastructureProbes.haproxy(node: "n1", csv: $0, log: nil) } ?? []
         }) { $0.first?.detail == "self UP, gone DOWN" }
