@@ -29,7 +29,7 @@ import BojagiTestSupport
         let svg = try diagram("map-platform.yaml")
         #expect(svg.contains("internal VIP 10.10.0.10, VRRP id 61"))
         #expect(svg.contains("VLANs 100:199"))
-        #expect(svg.contains("web VLAN 110 192.168.110.0/24"))
+        #expect(svg.contains("provider VLANs: web VLAN 110 192.168.110.0/24"))
         #expect(svg.contains("compute ×10"))
         #expect(svg.contains("fast (ssd): 16 OSDs in 8 domains"))
         #expect(!svg.contains("http://") || svg.components(separatedBy: "http://").count == 2, "only the SVG namespace may be a URL")

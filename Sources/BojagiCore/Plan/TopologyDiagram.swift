@@ -5,7 +5,7 @@ import Foundation
 /// fonts or scripts from elsewhere, so the same bytes work in the dashboard, in the operations manual and in a
 /// file opened on its own. Deterministic: the same plan gives the same bytes.
 public enum TopologyDiagram {
-    static let hostWidth = 200
+    static let hostWidth = 240
     static let hostHeight = 40
     static let columnGap = 30
     static let margin = 20
@@ -130,8 +130,11 @@ public enum TopologyDiagram {
             let providers = networks.provider.map { provider in
                 provider.name + (provider.vlan.map { " VLAN \($0)" } ?? "") + (provider.cidr.map { " \($0)" } ?? "")
             }
-            if !providers.isEmpty { label += " · provider: \(providers.joined(separator: "; "))" }
             bars.append(Bar(key: "external", label: label, color: "#3f8f4f"))
+            // Provider networks on a bar of their own: a long list would run past the external bar.
+            if !providers.isEmpty {
+                bars.append(Bar(key: "external", label: "provider VLANs: \(providers.joined(separator: "; "))", color: "#3f8f4f"))
+            }
         }
         if let storage = networks.storage {
             bars.append(Bar(key: "storage", label: "storage " + segment(storage), color: "#7f4f9f"))
