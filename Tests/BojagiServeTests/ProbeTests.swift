@@ -7,7 +7,7 @@ import Testing
 
 /// The probes' readings: Galera's status rows, Ceph's status, HAProxy's statistics, from real memcached and
 /// HAProxy processes where the machine has them (the labs' Debian packages: scripts/lab/install-apt.sh).
-@Suite struct ProbeTests {
+@Suite(.serialized) struct ProbeTests {
     @Test func aFullGaleraClusterIsUpAndAShrunkOneDegraded() {
         let full = "wsrep_cluster_size\t3\nwsrep_local_state_comment\tSynced\nwsrep_cluster_status\tPrimary\n"
         #expect(InfrastructureProbes.galera(name: "ctl1", rows: full, expectedSize: 3, milliseconds: 4, log: nil).state == .up)
@@ -89,8 +89,8 @@ import Testing
     func aRealMemcachedIsUpAndThenDown() async throws {
         let port = Self.freePort()
         let memcached = try Self.start(["/usr/bin/memcached", "-l", "127.0.0.1", "-p", "\(port)", "-U", "0", "-m", "8"] + (getuid() == 0 ? ["-u", "root"] : []))
-        let up = await Self.until(5, { await InfrastructureProbes.memcached(name: "m", host: "127.0.0.1", port: port, log: nil) }) { $0.state == .up }
-        #expect(up.state == .up)
+        let up = await Self.until(15, { await InfrastructureProbes.memcached(name: "m", host: "127.0.0.1", port: port, log: nil) }) { $0.state == .up }
+        #expect(up.state == .up, "memcached on port \(port): \(up.detail); running: \(memcached.isRunning)")
         #expect(up.detail.hasPrefix("up "))
         Self.stop(memcached)
         let down = await InfrastructureProbes.memcached(name: "m", host: "127.0.0.1", port: port, log: nil)
