@@ -4,6 +4,7 @@ import PackageDescription
 // The layers, each a target; an arrow runs only downward, and the compiler refuses an import that runs upward:
 //
 //   bojagi            the command line: parse, call a service, print
+//     BojagiServe     `bojagi serve`: dashboard and JSON API on Hummingbird, health samples in SQLite (GRDB)
 //     BojagiEngine    kolla-ansible / cephadm runs, run records (SQLite), resume, diff
 //     BojagiLab       single-node and HA labs, drills: processes and network namespaces
 //     BojagiOpenStack HTTP client, Keystone session, verify and its smoke scenario, Tempest
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "BojagiOpenStack", targets: ["BojagiOpenStack"]),
         .library(name: "BojagiLab", targets: ["BojagiLab"]),
         .library(name: "BojagiEngine", targets: ["BojagiEngine"]),
+        .library(name: "BojagiServe", targets: ["BojagiServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -53,6 +57,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Hummingbird and NIO stay in this target: the layers below never see them.
+        .target(
+            name: "BojagiServe",
+            dependencies: [
+                "BojagiCore",
+                "BojagiOpenStack",
+                "BojagiLab",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "BojagiEngine",
             dependencies: [
@@ -70,6 +87,7 @@ let package = Package(
                 "BojagiOpenStack",
                 "BojagiLab",
                 "BojagiEngine",
+                "BojagiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,6 +109,14 @@ let package = Package(
         .testTarget(
             name: "BojagiCommandTests",
             dependencies: ["bojagi", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "BojagiServeTests",
+            dependencies: [
+                "BojagiServe", "BojagiCore", "BojagiTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "BojagiEngineTests",

@@ -19,7 +19,7 @@ struct Bojagi: AsyncParsableCommand {
           bojagi init --profile web-application --release 2025.1
           bojagi plan bojagi.yaml
         """,
-        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self, UpgradeCommand.self, SizeCommand.self, BenchCommand.self, RenderCommand.self, ManualCommand.self, DiffCommand.self, DeployCommand.self, ReconfigureCommand.self, AddHostCommand.self, RemoveHostCommand.self, RunsCommand.self, ResumeCommand.self, VerifyCommand.self, LabCommand.self, DrillCommand.self]
+        subcommands: [CatalogCommand.self, ProfilesCommand.self, InitCommand.self, PlanCommand.self, ValidateCommand.self, UpgradeCommand.self, SizeCommand.self, BenchCommand.self, RenderCommand.self, ManualCommand.self, DiffCommand.self, DeployCommand.self, ReconfigureCommand.self, AddHostCommand.self, RemoveHostCommand.self, RunsCommand.self, ResumeCommand.self, VerifyCommand.self, LabCommand.self, DrillCommand.self, ServeCommand.self]
     )
 
     /// The libraries log through swift-log; the command line decides where their lines go.

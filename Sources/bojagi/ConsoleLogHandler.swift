@@ -35,5 +35,6 @@ struct ConsoleLogHandler: LogHandler {
         static let haLab = "bojagi.ha-lab"
         static let drill = "bojagi.drill"
         static let tempest = "bojagi.tempest"
+        static let serve = "bojagi.serve"
     }
 }
