@@ -74,7 +74,7 @@ struct ManualCommand: AsyncParsableCommand {
             records: records.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("records/\(Self.safeName(cloud ?? name))"))
         let input = ManualInput(context: context, alerts: blueprint.monitoring.prometheus ? MonitoringRenderer.groups(context) : [],
                                 records: try loader.load(), upgrade: nextUpgrade(blueprint, catalog: planner.catalog),
-                                topologySVG: nil, deployment: deployment)
+                                deployment: deployment)
         let languages = self.languages.isEmpty ? [ManualMessages.Language.ko, .en] : self.languages
         for (index, language) in languages.enumerated() {
             let messages = try ManualMessages.bundled(language)

@@ -53,6 +53,21 @@ import Testing
         #expect(plan.steps.allSatisfy { $0.environment.keys.allSatisfy { !$0.lowercased().contains("password") } })
     }
 
+    /// With Octavia in the package, deploy makes its CAs (kolla-ansible octavia-certificates) before prechecks,
+    /// once: a directory that already holds them keeps them.
+    @Test func octaviaCertificatesBeforePrechecksOnce() throws {
+        var blueprint = try Self.blueprint()
+        blueprint.capabilities.add.append("load-balancer")
+        let plan = try Self.plan(.deploy, blueprint: blueprint)
+        let names = plan.steps.map(\.name)
+        let index = try #require(names.firstIndex(of: "octavia-certificates"))
+        #expect(index < names.firstIndex(of: "prechecks")!)
+        #expect(Self.step(plan, "octavia-certificates")?.argv == [Self.venv + "kolla-ansible", "octavia-certificates", "-i", "/d/inventory", "--configdir", "/d"])
+        let made = DeploymentDirectory(path: "/d", files: ["inventory", "config/octavia/server_ca.cert.pem"], groups: Self.directory().groups)
+        #expect(Self.step(try Self.plan(.deploy, blueprint: blueprint, directory: made), "octavia-certificates") == nil)
+        #expect(Self.step(try Self.plan(.deploy, blueprint: try Self.blueprint()), "octavia-certificates") == nil)
+    }
+
     @Test func anotherInventoryIsMergedIntoEveryAnsibleStep() throws {
         var options = StepPlanner.Options()
         options.inventories = ["/site/connection.yml"]

@@ -80,6 +80,12 @@ public struct StepPlanner: Sendable {
         if blueprint.tls.selfSigned && (blueprint.tls.external || blueprint.tls.internal) {
             steps.append(kolla("certificates", release, limit: nil, liveSafe: true))
         }
+        // Octavia's CAs and client certificate: kolla's octavia role copies them from config/octavia/.
+        if Resolver(catalog: catalog).resolve(blueprint).services.contains("octavia"),
+           !directory.files.contains("config/octavia/server_ca.cert.pem") {
+            steps.append(kolla("octavia-certificates", release, limit: nil, liveSafe: true,
+                               note: "Octavia's server and client CAs into config/octavia/ (kept: later runs reuse them)"))
+        }
         steps.append(kolla("prechecks", release, limit: nil, liveSafe: true))
         steps.append(kolla("pull", release, limit: nil, liveSafe: true, needs: [.registry]))
         steps.append(kolla("deploy", release, limit: nil, liveSafe: false, needs: [.containers]))

@@ -1,11 +1,9 @@
 /// The physical sections: topology (hosts, networks, VLAN tiers, VIPs), storage tiers, the HA design and
 /// what is not HA, every endpoint and where its logs are.
 extension ManualBuilder {
-    /// The topology drawing's hook: `svg` is `TopologyDiagram.svg(plan)` once the lead wires it in; without
-    /// it the section is its tables alone.
-    func topology(_ cloud: ManualCloud, svg: String?) -> ManualDocument.Section {
-        var blocks: [ManualDocument.Block] = []
-        if let svg { blocks.append(.figure(svg: svg, caption: t("topology.figure", ["cloud": cloud.name]))) }
+    /// The topology: `TopologyDiagram`'s drawing, then its tables.
+    func topology(_ cloud: ManualCloud, svg: String) -> ManualDocument.Section {
+        var blocks: [ManualDocument.Block] = [.figure(svg: svg, caption: t("topology.figure", ["cloud": cloud.name]))]
         let hostRows = cloud.blueprint.hosts.map { host -> [String] in
             let size = [host.cores.map { "\($0) cores" }, host.memoryGiB.map { "\($0) GiB" }].compactMap { $0 }.joined(separator: ", ")
             let disks = host.disks.map { "\($0.count)× \($0.sizeGB) GB \($0.kind.rawValue)" }.joined(separator: ", ")

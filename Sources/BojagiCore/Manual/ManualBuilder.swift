@@ -1,24 +1,23 @@
 /// What one manual is made from: the render context (blueprint, plan, catalog), the cloud's alert rules, the
-/// lab's records, the upgrade plan to the next release, and — once the topology drawing exists — its SVG.
+/// lab's records, the upgrade plan to the next release, and the topology drawing.
 public struct ManualInput: Sendable {
     public let context: RenderContext
     public let alerts: [AlertGroup]
     public let records: MeasuredRecords
     /// The way to the next release, when the catalog has one.
     public let upgrade: UpgradePlan?
-    /// The topology drawing (`TopologyDiagram.svg(plan)`); nil until it is wired in, and then the section shows
-    /// only its tables.
-    public let topologySVG: String?
+    /// The topology drawing: `TopologyDiagram`'s SVG of the plan (the dashboard draws the same one).
+    public let topologySVG: String
     /// The deployment directory as kolla-ansible's `-i`/`--configdir` name it in the runbooks.
     public let deployment: String
 
     public init(context: RenderContext, alerts: [AlertGroup], records: MeasuredRecords, upgrade: UpgradePlan?,
-                topologySVG: String? = nil, deployment: String = "deployment") {
+                deployment: String = "deployment") {
         self.context = context
         self.alerts = alerts
         self.records = records
         self.upgrade = upgrade
-        self.topologySVG = topologySVG
+        self.topologySVG = TopologyDiagram.svg(context.plan, networks: context.blueprint.networks)
         self.deployment = deployment
     }
 }

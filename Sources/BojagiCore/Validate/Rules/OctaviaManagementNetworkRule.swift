@@ -28,6 +28,9 @@ public struct OctaviaManagementNetworkRule: Rule {
                                             "\(entry.names) run\(entry.hosts.count == 1 ? "s" : "") Octavia's health manager and worker but name\(entry.hosts.count == 1 ? "s" : "") no octavia interface: kolla-ansible binds them on the management interface, which is not on \(network.name)\(network.vlan.map { " (VLAN \($0))" } ?? ""), so no amphora heartbeat arrives and every load balancer goes to ERROR",
                                             fix: "add `octavia: IFACE` to the interfaces (an interface with an address in \(network.cidr ?? "the lb-mgmt subnet")\(network.vlan.map { ", e.g. a VLAN \($0) sub-interface such as bond0.\($0)" } ?? ""))"))
         }
+        findings.append(context.finding(id, .advice, "networks.provider[\(index)]",
+                                        "kolla-ansible copies Octavia's two CAs and its client certificate from config/octavia/; render does not make them",
+                                        fix: "run `kolla-ansible octavia-certificates -i DIR/inventory --configdir DIR` after render (`bojagi deploy` runs it)"))
         return findings
     }
 }
