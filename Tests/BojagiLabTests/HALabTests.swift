@@ -107,7 +107,7 @@ struct HALabTests {
         let lines = try Self.lines("etc/ctl3/keystone/keystone.conf")
         #expect(lines.contains("connection = mysql+pymysql://keystone:\(Self.secrets.keystoneDatabase)@10.99.0.10:3306/keystone"))
         #expect(lines.contains("memcache_servers = 10.99.0.11:11211,10.99.0.12:11211,10.99.0.13:11211"))
-        #expect(lines.contains("backend = dogpile.cache.pymemcache"))
+        #expect(lines.contains("backend = oslo_cache.memcache_pool"))
         #expect(lines.contains("key_repository = /srv/ha/etc/keystone/fernet-keys"))
         #expect(try Self.file("etc/keystone/fernet-keys/0").contents == Self.secrets.fernetKeys[0])
     }

@@ -16,8 +16,9 @@ public enum KeystoneConfig {
         max_retries = -1
 
         [cache]
+        # kolla's backend: oslo.cache's pool retries a memcached that restarted (pymemcache kept dead sockets).
         enabled = true
-        backend = dogpile.cache.pymemcache
+        backend = oslo_cache.memcache_pool
         memcache_servers = \(memcached)
 
         [identity]

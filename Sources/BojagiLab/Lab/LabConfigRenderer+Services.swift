@@ -43,7 +43,10 @@ extension LabConfigRenderer {
         case .keystone:
             return [file("etc/keystone/keystone.conf", INIFile([
                 ("DEFAULT", [("debug", "false"), ("use_stderr", "true")]),
-                ("cache", [("enabled", "true"), ("backend", "dogpile.cache.pymemcache"),
+                // kolla's keystone.conf uses oslo.cache's pool: after a memcached restart it retries, where
+                // dogpile.cache.pymemcache kept its dead sockets and every token request failed with a 500
+                // (MemcacheUnexpectedCloseError), seen by the dashboard's memcached test.
+                ("cache", [("enabled", "true"), ("backend", "oslo_cache.memcache_pool"),
                            ("memcache_servers", s.memcachedServers)]),
                 ("credential", [("key_repository", s.path("etc/keystone/credential-keys"))]),
                 ("database", [("connection", s.databaseURL(.keystone))]),

@@ -5,6 +5,9 @@ import GRDB
 /// (or `$BOJAGI_HOME/records/<cloud>/`), beside what the lab and Tempest record.
 public final class HealthStore: Sendable {
     let database: DatabaseQueue
+    /// The last row an earlier `serve` left in the history: "latest" means the latest sample of this run, never
+    /// one from before (it showed a component down that had been restarted since).
+    let earlierRows: Int64
 
     /// `path` nil keeps the history in memory (a served blueprint without a lab, the tests).
     public init(path: String?) throws {
@@ -24,6 +27,7 @@ public final class HealthStore: Sendable {
             try db.create(index: "sample_component", on: "sample", columns: ["kind", "name", "time"])
         }
         try migrator.migrate(database)
+        earlierRows = try database.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(id), 0) FROM sample") ?? 0 }
     }
 
     public func record(_ sample: HealthSample) async throws {
@@ -39,8 +43,8 @@ public final class HealthStore: Sendable {
 
     public func latest() async throws -> HealthSample? {
         try await database.read { db in
-            guard let time = try Double.fetchOne(db, sql: "SELECT MAX(time) FROM sample") else { return nil }
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM sample WHERE time = ? ORDER BY id", arguments: [time])
+            guard let time = try Double.fetchOne(db, sql: "SELECT MAX(time) FROM sample WHERE id > ?", arguments: [self.earlierRows]) else { return nil }
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM sample WHERE time = ? AND id > ? ORDER BY id", arguments: [time, self.earlierRows])
             return HealthSample(time: Date(timeIntervalSince1970: time), components: rows.map(Self.component))
         }
     }
