@@ -82,15 +82,10 @@ struct DiffCommand: AsyncParsableCommand {
     /// upgrade's target); returns whether anything differs.
     @discardableResult
     static func showFileDiff(file: String, out: String, catalog: CatalogOptions, release: String? = nil) throws -> Bool {
-        let kolla = try KollaFiles.bundled()
-        let planner = try catalog.planService(inventory: kolla.inventory, blueprint: file)
-        var blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
-        if let release { blueprint.release = try planner.catalog.releaseOption(release)!.name }
-        let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
         let directory = URL(fileURLWithPath: out)
-        let files: [RenderedFile]
+        let service: RenderService, files: [RenderedFile]
         do {
-            files = try service.files(for: blueprint, existing: directory)
+            (_, service, files) = try RenderCommand.files(file, against: out, release: release, options: catalog)
         } catch let failure as RenderService.Failure {
             throw CommandFailure("\(failure)")
         }

@@ -41,16 +41,23 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var options: CatalogOptions
 
-    func run() async throws {
+    /// The blueprint (for `release` when given), the render service and the files it makes against `out`'s
+    /// existing ones (whose secrets it keeps); `render` and `diff` share it. Throws RenderService.Failure.
+    static func files(_ file: String, against out: String, release: String?, options: CatalogOptions) throws
+        -> (blueprint: Blueprint, service: RenderService, files: [RenderedFile]) {
         let kolla = try KollaFiles.bundled()
         let planner = try options.planService(inventory: kolla.inventory, blueprint: file)
         var blueprint = try BlueprintLoader(catalog: planner.catalog).load(file)
         if let release { blueprint.release = try planner.catalog.releaseOption(release)!.name }
         let service = RenderService(planner: planner, kolla: kolla, secrets: CryptoSecretSource())
+        return (blueprint, service, try service.files(for: blueprint, existing: URL(fileURLWithPath: out)))
+    }
+
+    func run() async throws {
         let directory = URL(fileURLWithPath: out)
-        let files: [RenderedFile]
+        let blueprint: Blueprint, service: RenderService, files: [RenderedFile]
         do {
-            files = try service.files(for: blueprint, existing: directory)
+            (blueprint, service, files) = try Self.files(file, against: out, release: release, options: options)
         } catch let failure as RenderService.Failure {
             printError("error: \(failure)")
             throw ExitCode(1)

@@ -31,14 +31,7 @@ extension StepPlanner {
         steps.append(kolla("pull", release, limit: [name], liveSafe: true, needs: [.registry]))
         steps.append(kolla("deploy", release, limit: limit, liveSafe: !controller,
                            reason: reasons.joined(separator: "; ").nilIfEmpty, needs: [.containers]))
-        if controller {
-            let others = blueprint.hosts.map(\.name).filter { !limit.contains($0) }
-            if !others.isEmpty {
-                steps.append(kolla("reconfigure", release, limit: others, liveSafe: true,
-                                   reason: "the other hosts' services name every controller (transport_url, memcached servers)",
-                                   needs: [.containers], name: "reconfigure-others"))
-            }
-        }
+        if controller, let step = reconfigureOthers(release, beyond: limit) { steps.append(step) }
         steps.append(verify())
         var tasks: [String] = []
         if host.roles.contains(.compute) {
@@ -87,14 +80,7 @@ extension StepPlanner {
         if !limit.isEmpty {
             steps.append(kolla("deploy", release, limit: limit, liveSafe: !controller, reason: reasons.joined(separator: "; "), needs: [.containers]))
         }
-        if controller {
-            let others = blueprint.hosts.map(\.name).filter { !limit.contains($0) }
-            if !others.isEmpty {
-                steps.append(kolla("reconfigure", release, limit: others, liveSafe: true,
-                                   reason: "the other hosts' services name every controller (transport_url, memcached servers)",
-                                   needs: [.containers], name: "reconfigure-others"))
-            }
-        }
+        if controller, let step = reconfigureOthers(release, beyond: limit) { steps.append(step) }
         steps.append(verify())
         return EnginePlan(operation: .removeHost(name), steps: steps, warnings: warnings,
                           operatorTasks: Self.removalTasks(name, roles: roles, remaining: remaining))
@@ -138,6 +124,16 @@ extension StepPlanner {
     var monitoringHosts: [String] {
         guard blueprint.monitoring.prometheus else { return [] }
         return hosts(.monitoring)
+    }
+
+    /// After a controller comes or goes, the hosts outside the deploy's limit still name the old set of controllers
+    /// (transport_url, memcached servers): reconfigure them.
+    func reconfigureOthers(_ release: Release, beyond limit: [String]) -> EngineStep? {
+        let others = blueprint.hosts.map(\.name).filter { !limit.contains($0) }
+        guard !others.isEmpty else { return nil }
+        return kolla("reconfigure", release, limit: others, liveSafe: true,
+                     reason: "the other hosts' services name every controller (transport_url, memcached servers)",
+                     needs: [.containers], name: "reconfigure-others")
     }
 }
 
