@@ -21,6 +21,9 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 DRY=0; [[ ${1:-} == --dry-run ]] && { DRY=1; shift; }
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 export LAB="${LAB:-${BOJAGI_HOME:-$HOME/.bojagi}/ha-lab}"
+# The runbooks' openstack commands run against the lab's cloud, with the client from the lab's venv.
+VENV="${VENV:-${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2}"
+export PATH="$VENV/bin:$PATH" OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD="${OS_CLOUD:-bojagi-ha-lab}"
 # The standard HA lab's controller addresses (HALabTopology.standard).
 export CTL1=10.99.0.11 CTL2=10.99.0.12 CTL3=10.99.0.13
 RETRY="${RETRY:-180}"
@@ -66,13 +69,30 @@ kill_in() {
     done
 }
 
-# run_book ID TITLE FAULT...: cause the fault, then run the runbook's lab steps in order.
+# running_in NAMESPACE COMM: whether a process named COMM runs in the namespace.
+running_in() {
+    local pid
+    for pid in $(ip netns pids "$1" 2>/dev/null); do
+        [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] && return 0
+    done
+    return 1
+}
+
+# The faults the runbooks recover from; each fails unless the fault really holds afterwards.
+fault_galera_full_outage() {
+    local n; for n in 1 2 3; do kill_in "bjctl$n" mariadbd; done; sleep 2
+    for n in 1 2 3; do ! running_in "bjctl$n" mariadbd || return 1; done
+}
+fault_rabbitmq_node_lost() { kill_in bjctl2 beam.smp; sleep 2; ! running_in bjctl2 beam.smp; }
+fault_none() { :; }
+
+# run_book ID TITLE FAULT: cause the fault (one of the fault_ functions), then run the runbook's lab steps in order.
 run_book() {
     local id="$1" title="$2"; shift 2
     local listing; listing="$(steps "$id")" || { bad "$title: runbook $id not in $JSON"; return; }
     if ((DRY == 0)); then
-        echo "# fault: $*"
-        bash -c "$*" || { bad "$title: the fault could not be caused"; return; }
+        echo "# fault: $1"
+        "$1" || { bad "$title: the fault could not be caused ($1)"; return; }
         sleep 3
     fi
     local part n real lab expect out status deadline
@@ -82,7 +102,7 @@ run_book() {
             continue
         fi
         if ((DRY == 1)); then echo "plan - $title $part $n: would run: $lab${expect:+ (expect: $expect)}"; PLANNED=$((PLANNED + 1)); continue; fi
-        deadline=$(( $(date +%s) + ( part == verify ? RETRY : 0 ) ))
+        deadline=$(date +%s); [[ $part == verify ]] && deadline=$((deadline + RETRY))
         while :; do
             out="$(bash -c "$lab" 2>&1)"; status=$?
             # A step without an expected output is run for the operator to read, not judged.
@@ -98,10 +118,8 @@ run_book() {
     done <<<"$listing"
 }
 
-run_book galera-full-cluster-recovery "galera" \
-    "for n in 1 2 3; do pid=; for p in \$(ip netns pids bjctl\$n); do [[ \$(cat /proc/\$p/comm) == mariadbd ]] && kill -9 \$p; done; done"
-run_book rabbitmq-node-lost "rabbitmq" \
-    "for p in \$(ip netns pids bjctl2); do [[ \$(cat /proc/\$p/comm) == beam.smp ]] && kill -9 \$p; done"
-run_book add-compute-node "add-compute" "true"
+run_book galera-full-cluster-recovery "galera" fault_galera_full_outage
+run_book rabbitmq-node-lost "rabbitmq" fault_rabbitmq_node_lost
+run_book add-compute-node "add-compute" fault_none
 ((DRY == 1)) && { ((PLANNED > 0)) && ok "dry run: $PLANNED lab steps planned" || bad "dry run: no lab step in the runbooks"; }
 finish
