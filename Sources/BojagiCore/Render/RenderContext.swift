@@ -43,32 +43,30 @@ public struct RenderContext: Sendable {
         }
     }
 
-    /// The interface a network uses by default (globals), before per-host overrides (inventory).
+    /// The interface a network uses by default (globals), before per-host overrides (inventory): the one the
+    /// network names itself, or else the name most hosts give it.
     public func defaultInterface(_ network: String) -> String? {
-        switch network {
-        case "management": blueprint.networks.management.interface ?? mostCommon(network)
-        case "external": blueprint.networks.external.interface ?? mostCommon(network)
-        case "external_api": blueprint.networks.externalAPI?.interface ?? mostCommon(network)
-        case "storage": blueprint.networks.storage?.interface ?? mostCommon(network)
-        case "tunnel": blueprint.networks.tunnel?.interface ?? mostCommon(network)
-        case "provisioning": blueprint.networks.provisioning?.interface ?? mostCommon(network)
-        case "octavia": mostCommon(network)
-        default: nil
-        }
+        guard HostDecoder.networkNames.contains(network) else { return nil }
+        return declaredInterface(network) ?? mostCommon(network)
     }
 
-    /// Where a network's default interface comes from, for globals.yml's comment: the network's own `interface`,
-    /// or else the name most hosts give it.
-    func interfaceOrigin(_ network: String) -> String {
-        let declared: String? = switch network {
+    /// The interface a network names itself (`networks.NAME.interface`); Octavia's leg has no network entry.
+    private func declaredInterface(_ network: String) -> String? {
+        switch network {
         case "management": blueprint.networks.management.interface
         case "external": blueprint.networks.external.interface
         case "external_api": blueprint.networks.externalAPI?.interface
+        case "storage": blueprint.networks.storage?.interface
         case "tunnel": blueprint.networks.tunnel?.interface
         case "provisioning": blueprint.networks.provisioning?.interface
         default: nil
         }
-        return declared != nil ? "networks.\(network).interface" : "hosts' interfaces.\(network) (the name most hosts give it; the others are in the inventory)"
+    }
+
+    /// Where a network's default interface comes from, for globals.yml's comment.
+    func interfaceOrigin(_ network: String) -> String {
+        declaredInterface(network) != nil ? "networks.\(network).interface"
+            : "hosts' interfaces.\(network) (the name most hosts give it; the others are in the inventory)"
     }
 
     /// The name most hosts give a network's interface, so globals carry the common case.
