@@ -61,22 +61,20 @@ for stage in book["stages"]:
 PY
 }
 
-# kill_in NAMESPACE COMM: SIGKILL every process named COMM in the namespace (the fault, not a runbook step).
-kill_in() {
+# pids_in NAMESPACE COMM: the processes named COMM in the namespace.
+pids_in() {
     local pid
     for pid in $(ip netns pids "$1" 2>/dev/null); do
-        [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] && kill -9 "$pid"
+        [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] && echo "$pid"
     done
+    return 0
 }
 
+# kill_in NAMESPACE COMM: SIGKILL every process named COMM in the namespace (the fault, not a runbook step).
+kill_in() { local pid; for pid in $(pids_in "$1" "$2"); do kill -9 "$pid"; done; }
+
 # running_in NAMESPACE COMM: whether a process named COMM runs in the namespace.
-running_in() {
-    local pid
-    for pid in $(ip netns pids "$1" 2>/dev/null); do
-        [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]] && return 0
-    done
-    return 1
-}
+running_in() { [[ -n $(pids_in "$1" "$2") ]]; }
 
 # The faults the runbooks recover from; each fails unless the fault really holds afterwards.
 fault_galera_full_outage() {
