@@ -95,7 +95,7 @@ public struct LabCephCapacity: Sendable, Hashable, Codable {
     }
 
     public var text: String {
-        var lines = ["Capacity, the plan for this layout beside `ceph df` (full ratio \(fullRatio)):"]
+        var lines = ["Capacity, the plan for this layout beside `ceph df` (full ratio " + String(format: "%.2f", fullRatio) + "):"]
         for tier in tiers {
             let b = LabCephStatus.bytes
             lines.append("  \(tier.name) (\(tier.deviceClass), \(tier.osds) OSDs, \(tier.protection)): raw plan \(b(tier.planRawBytes)), "
