@@ -22,6 +22,8 @@ public struct OpenStackSession: Sendable {
     public let projectID: String?
     public let endpoints: [Endpoint]
     public let authSeconds: Double
+    /// When Keystone says the token expires (`expires_at`); nil when the answer did not say.
+    public var expiresAt: Date? = nil
     let http: any HTTPClient
 
     /// Authenticates with a password or an application credential (`POST /v3/auth/tokens`).
@@ -39,6 +41,20 @@ public struct OpenStackSession: Sendable {
             identity = ["methods": ["application_credential"], "application_credential": ["id": id, "secret": secret]]
         }
         body["identity"] = identity
+        return try await issue(config, body: body, http: http)
+    }
+
+    /// A new token issued from this one (Keystone's `token` method, scoped to the same project): no password
+    /// check, so no password hash, yet Keystone reads the user, project and roles and signs a new token.
+    /// The new token expires when this one does.
+    public func reissued(_ config: CloudConfig) async throws -> OpenStackSession {
+        var body: [String: Any] = ["identity": ["methods": ["token"], "token": ["id": token]]]
+        if let projectID { body["scope"] = ["project": ["id": projectID]] }
+        return try await Self.issue(config, body: body, http: http)
+    }
+
+    /// `POST /v3/auth/tokens` with `auth: body`; the session from Keystone's answer.
+    static func issue(_ config: CloudConfig, body: [String: Any], http: any HTTPClient) async throws -> OpenStackSession {
         let url = versioned(config.authURL).appendingPathComponent("auth/tokens")
         let response = try await http.send(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"],
                                                        body: try JSONSerialization.data(withJSONObject: ["auth": body])))
@@ -58,7 +74,15 @@ public struct OpenStackSession: Sendable {
             }
         }
         return OpenStackSession(token: token, projectID: project, endpoints: endpoints.sorted { $0.type < $1.type },
-                                authSeconds: response.seconds, http: http)
+                                authSeconds: response.seconds, expiresAt: (tokenBody["expires_at"] as? String).flatMap(expiry), http: http)
+    }
+
+    /// Keystone's `2026-11-30T12:20:15.000000Z`: the fraction's digits vary, so only the seconds are read.
+    static func expiry(_ text: String) -> Date? {
+        guard text.count >= 19 else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: String(text.prefix(19)) + "Z")
     }
 
     /// `http://host:5000` and `http://host:5000/v3` both mean the v3 API.

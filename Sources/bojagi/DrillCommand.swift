@@ -10,22 +10,29 @@ struct DrillCommand: AsyncParsableCommand {
         commandName: "drill",
         abstract: "Kill the HA lab's load balancer, a database node and a queue node while probing; measure.",
         discussion: """
-        While every API is probed through the VIP every 150 ms (a new Keystone \
-        token, then a read from the next API in turn: Keystone, Glance, Nova, \
-        Neutron, Cinder, Placement, Heat, as the lab runs them; Heat's is an RPC \
-        call to heat-engine over RabbitMQ, the others read the database) and a RabbitMQ \
-        client (pika, from the lab's venv) round-trips a message on a quorum \
-        queue every 0.5 s, the drill kills the VIP holder's keepalived and \
-        HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), then \
-        the RabbitMQ node leading the drill's queue (kill -9).
+        While the APIs are probed through the VIP by --clients clients, each \
+        starting a request every --interval-ms (4 every 250 ms: 16 requests/s), \
+        taking in turn token issuance (keystone-token: a new token from the held \
+        one) and a read of each API the lab runs (Keystone, Glance, Nova, Neutron, \
+        Cinder, Placement, Heat; Heat's is an RPC call to heat-engine over \
+        RabbitMQ, the others read the database) with a token each client holds, \
+        and a RabbitMQ client (pika, from the lab's venv) round-trips a message on \
+        a quorum queue every 0.5 s, the drill kills the VIP holder's keepalived \
+        and HAProxy, then the Galera node HAProxy writes to (kill -9 mariadbd), \
+        then the RabbitMQ node leading the drill's queue (kill -9).
 
-        For each fault it reports the seconds of API unavailability (first failed \
-        request to the first success after the last failure), the failed requests \
-        by API, whether a project, a Neutron network and a queued message written \
-        before the fault are still there, and, after restarting what was killed, \
-        whether the clusters healed (Galera back to 3, RabbitMQ 3 running nodes). \
-        The report is saved as JSON in the lab home. Exits 1 when a fault did not \
-        heal or lost data.
+        For each fault it reports, per API and for the queue, the requests, the \
+        failures, the longest gap between successful answers, the rate achieved \
+        and so the time resolution (1 / rate); the seconds of API unavailability \
+        (first failed request to the first success after the last failure) with \
+        that resolution; whether a project, a Neutron network and a queued \
+        message written before the fault are still there; and, after restarting \
+        what was killed, whether the clusters healed (Galera back to 3, RabbitMQ \
+        3 running nodes). It watches each fault until every API and the queue got \
+        --min-samples requests (up to 60 s); a window with fewer is reported as \
+        not enough samples to judge, without figures. The report is saved as JSON \
+        in the lab home. Exits 1 when a fault did not heal, lost data or could \
+        not be judged.
 
         The HA lab comes up with `bojagi lab up --ha FILE` (or `bojagi drill lab up FILE`).
 
@@ -68,16 +75,30 @@ struct DrillCommand: AsyncParsableCommand {
     }
 
     struct Run: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the failover drill (the default).")
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the failover drill (the default).",
+                                                        usage: "bojagi drill [run] [--clients <n>] [--interval-ms <ms>] [<options>]")
 
         @OptionGroup var options: Options
+        @Option(help: "Concurrent API probe clients.") var clients = 4
+        @Option(help: ArgumentHelp("Milliseconds between the starts of each client's requests.", valueName: "ms")) var intervalMs = 250
+        @Option(help: "Requests per API and of the queue a fault window needs to be judged.") var minSamples = 20
         @Option(help: "Output format.") var format: OutputFormat = .text
+
+        func validate() throws {
+            guard clients >= 1, clients <= 64 else { throw ValidationError("--clients must be between 1 and 64 (got \(clients))") }
+            guard intervalMs >= 10 else { throw ValidationError("--interval-ms must be at least 10 (got \(intervalMs))") }
+            guard minSamples >= 1 else { throw ValidationError("--min-samples must be at least 1 (got \(minSamples))") }
+        }
 
         func run() async throws {
             let lab = options.lab()
             let report: DrillReport
             do {
-                report = try await Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), logger: Logger(label: ConsoleLogHandler.Labels.drill)).run()
+                var drill = Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), probeHTTP: { URLSessionHTTPClient(timeout: 3) },
+                                  logger: Logger(label: ConsoleLogHandler.Labels.drill))
+                drill.probe = APIProber.Settings(clients: clients, interval: .milliseconds(intervalMs))
+                drill.minimumSamples = minSamples
+                report = try await drill.run()
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)
@@ -96,7 +117,8 @@ struct DrillCommand: AsyncParsableCommand {
             Needs a lab brought up with a blueprint that has storage.ceph (`bojagi lab up \
             examples/ceph-lab.yaml`). Creates a 1 GiB volume on the first tier's \
             backend and writes 64 KiB blocks to its RBD image as client.cinder \
-            (scripts/ceph/rbd-probe.py) while every API is probed every 150 ms; \
+            (scripts/ceph/rbd-probe.py) while the APIs are probed as by `bojagi drill` \
+            (4 clients, each every 250 ms); \
             SIGKILLs an OSD of that tier, starts it again after --down-for seconds, and \
             reports the longest write (the stall), failed writes and API requests, the \
             seconds until the OSD is marked down, back up, and every PG active+clean, \
@@ -117,7 +139,8 @@ struct DrillCommand: AsyncParsableCommand {
             let report: OSDDrillReport
             do {
                 report = try await makeLab().osdDrill(home: directory, scripts: try LabUpCommand.scripts(), options: .init(
-                    writeSeconds: Double(seconds), killAfter: Double(killAfter), downFor: Double(downFor)))
+                    writeSeconds: Double(seconds), killAfter: Double(killAfter), downFor: Double(downFor)),
+                    probeHTTP: { URLSessionHTTPClient(timeout: 3) })
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

@@ -24,7 +24,8 @@ struct ManualRecordsLoader {
                                       faults: drill.faults.map { fault in
                 .init(name: fault.name, target: fault.target, apiDownSeconds: fault.api.unavailableSeconds, failedRequests: fault.api.failed,
                       requests: fault.api.requests, vipMoveSeconds: fault.vipMoveSeconds, dataKept: fault.dataKept, healed: fault.healed,
-                      healSeconds: fault.healSeconds)
+                      healSeconds: fault.healSeconds,
+                      apiResolutionSeconds: fault.api.apis.isEmpty ? nil : fault.api.resolutionSeconds, judged: fault.judged)
             })
         }
         if let osd = try decode(OSDDrillReport.self, osdFile) {

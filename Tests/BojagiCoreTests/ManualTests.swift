@@ -128,6 +128,22 @@ import BojagiTestSupport
         #expect(index.contains("No Tempest run on record"))
     }
 
+    @Test func aDrillFigureCarriesItsResolutionAndAnUnjudgedOneNone() throws {
+        let records = MeasuredRecords(failover: .init(runID: "20261130-121500", source: "/ha-lab/drill/latest.json", passed: false, seconds: 180, faults: [
+            .init(name: "load-balancer", target: "ctl1", apiDownSeconds: 0.6, failedRequests: 2, requests: 310, vipMoveSeconds: 0.6,
+                  dataKept: true, healed: true, healSeconds: 4, apiResolutionSeconds: 0.5, judged: true),
+            .init(name: "database", target: "ctl1", apiDownSeconds: 0, failedRequests: 0, requests: 6, vipMoveSeconds: nil,
+                  dataKept: true, healed: true, healSeconds: 12, apiResolutionSeconds: 2, judged: false),
+        ]), searched: ["/ha-lab/drill/latest.json"])
+        let (_, files) = try Self.build("map-platform.yaml", .en, records: records)
+        let index = try #require(files["index.html"])
+        #expect(index.contains("<td>0.6 s ±0.50</td>"))
+        #expect(index.contains("<td>not enough samples to judge</td>"))
+        #expect(!index.contains("<td>0.0 s"))
+        let (_, korean) = try Self.build("map-platform.yaml", .ko, records: records)
+        #expect(try #require(korean["index.html"]).contains("<td>표본 부족(판단 불가)</td>"))
+    }
+
     @Test(arguments: [("map-platform.yaml", "map-platform"), ("exchange.yaml", "exchange")], ManualMessages.Language.allCases)
     func golden(_ example: (String, String), _ language: ManualMessages.Language) throws {
         let records = example.1 == "map-platform" ? Self.drillRecord : MeasuredRecords(searched: ["/records"])

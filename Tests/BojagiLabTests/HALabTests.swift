@@ -151,45 +151,6 @@ struct HALabTests {
     }
 }
 
-@Suite("Drill measurements")
-struct DrillWindowTests {
-    static func samples(_ pattern: String, start: Double = 100, step: Double = 0.25) -> [DrillSample] {
-        pattern.enumerated().map { DrillSample(time: start + Double($0.offset) * step, ok: $0.element == ".", error: $0.element == "x" ? "boom" : nil, seconds: 0.05) }
-    }
-
-    @Test func noFailureIsNoDowntime() {
-        let window = DrillWindow.measure(Self.samples("........"), from: 100, to: 102)
-        #expect(window == DrillWindow(requests: 8, failed: 0, unavailableSeconds: 0, slowestSeconds: 0.05, firstError: nil))
-    }
-
-    @Test func downtimeRunsFromFirstFailureToFirstSuccessAfterTheLast() {
-        // failures at 100.5, 100.75 and 101.25; the next success at 101.5
-        let window = DrillWindow.measure(Self.samples("..xx.x.."), from: 100, to: 102)
-        #expect(window.failed == 3)
-        #expect(window.requests == 8)
-        #expect(abs(window.unavailableSeconds - 1.0) < 1e-9)
-        #expect(window.firstError == "boom")
-    }
-
-    @Test func recoveryAfterTheWindowStillEndsTheOutage() {
-        let all = Self.samples("..xxxx..")
-        let window = DrillWindow.measure(all, from: 100, to: 101.4)
-        #expect(abs(window.unavailableSeconds - 1.0) < 1e-9)
-    }
-
-    @Test func noRecoveryAtAllCountsToTheWindowEnd() {
-        let window = DrillWindow.measure(Self.samples("..xxxx"), from: 100, to: 103)
-        #expect(abs(window.unavailableSeconds - 2.5) < 1e-9)
-    }
-
-    @Test func stableNeedsHistoryAndOnlySuccesses() {
-        let samples = Self.samples("x.......")
-        #expect(Drill.stable(samples, for: 1, now: 102))
-        #expect(!Drill.stable(samples, for: 2, now: 102))
-        #expect(!Drill.stable([], for: 1, now: 102))
-    }
-}
-
 @Suite("HA lab down")
 struct HALabDownTests {
     /// Records what the lab asks for; every process dies on the first signal.

@@ -13,7 +13,11 @@ extension ManualBuilder {
                                                             "seconds": String(format: "%.0f", drill.seconds)])))
             blocks.append(.table(.init(header: [t("col.fault"), t("col.target"), t("col.apiDown"), t("col.failed"), t("col.vipMove"),
                                                 t("col.dataKept"), t("col.healed")], rows: drill.faults.map { fault in
-                [fault.name, fault.target, String(format: "%.1f s", fault.apiDownSeconds), "\(fault.failedRequests)/\(fault.requests)",
+                [fault.name, fault.target,
+                 !fault.judged ? t("measured.notJudged")
+                    : fault.apiResolutionSeconds.map { String(format: "%.1f s ±%.2f", fault.apiDownSeconds, $0) }
+                    ?? String(format: "%.1f s", fault.apiDownSeconds),
+                 "\(fault.failedRequests)/\(fault.requests)",
                  fault.vipMoveSeconds.map { String(format: "%.1f s", $0) } ?? "–", t(fault.dataKept ? "yes" : "no"),
                  fault.healed ? String(format: "%@, %.0f s", t("yes"), fault.healSeconds) : t("no")]
             })))

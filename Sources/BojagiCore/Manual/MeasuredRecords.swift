@@ -11,9 +11,16 @@ public struct MeasuredRecords: Sendable, Codable, Hashable {
         public let dataKept: Bool
         public let healed: Bool
         public let healSeconds: Double
+        /// The time resolution of `apiDownSeconds` (1 / the coarsest API's achieved rate); nil when the report did not say.
+        public let apiResolutionSeconds: Double?
+        /// Whether the fault's window held enough samples to judge it; without, the manual shows no downtime figure.
+        public let judged: Bool
 
         public init(name: String, target: String, apiDownSeconds: Double, failedRequests: Int, requests: Int,
-                    vipMoveSeconds: Double?, dataKept: Bool, healed: Bool, healSeconds: Double) {
+                    vipMoveSeconds: Double?, dataKept: Bool, healed: Bool, healSeconds: Double,
+                    apiResolutionSeconds: Double? = nil, judged: Bool = true) {
+            self.apiResolutionSeconds = apiResolutionSeconds
+            self.judged = judged
             self.name = name
             self.target = target
             self.apiDownSeconds = apiDownSeconds

@@ -8,6 +8,8 @@ extension Lab {
         public var writeSeconds: Double
         public var killAfter: Double
         public var downFor: Double
+        /// The fewest requests per API from the kill until the PGs were clean to judge the API figures.
+        public var minimumSamples = 20
 
         public init(writeSeconds: Double = 60, killAfter: Double = 10, downFor: Double = 10) {
             self.writeSeconds = writeSeconds
@@ -16,11 +18,13 @@ extension Lab {
         }
     }
 
-    /// While the APIs are probed (a token, then one API's read, every 150 ms) and a writer fills a Cinder volume's
+    /// While the APIs are probed (`APIProber`: 4 clients, each every 250 ms; `probeHTTP` makes each client's HTTP
+    /// client) and a writer fills a Cinder volume's
     /// RBD image as client.cinder, SIGKILL one OSD of the volume's tier; after `downFor` seconds start it again;
     /// measure until it is up and every PG active+clean; read every block back. The report goes to
     /// `<home>/drill/osd-<run>.json` and `osd-latest.json`.
-    public func osdDrill(home: URL, scripts: URL, options: OSDDrillOptions = OSDDrillOptions()) async throws -> OSDDrillReport {
+    public func osdDrill(home: URL, scripts: URL, options: OSDDrillOptions = OSDDrillOptions(),
+                         probeHTTP: @escaping @Sendable () -> any HTTPClient) async throws -> OSDDrillReport {
         let lock = try LabLock.acquire(home: home.path, command: "bojagi drill osd")
         defer { withExtendedLifetime(lock) {} }
         guard var state = try LabState.load(from: home), let ceph = state.ceph, let backend = ceph.backends.first else {
@@ -69,19 +73,8 @@ extension Lab {
         }
 
         // The API probe and the writer.
-        let apiProbe = DrillProbe(config: config, http: http, catalog: admin)
-        let timeline = DrillTimeline()
-        let probe = Task {
-            var turn = 0
-            while !Task.isCancelled {
-                let start = Date()
-                await timeline.append(await apiProbe.sample(turn: turn))
-                turn += 1
-                let left = 0.15 - Date().timeIntervalSince(start)
-                if left > 0 { try? await Task.sleep(for: .milliseconds(Int(left * 1000))) }
-            }
-        }
-        defer { probe.cancel() }
+        let prober = APIProber(config: config, catalog: admin, makeHTTP: probeHTTP)
+        await prober.start() // on an error below, the prober's clients end with it (they hold it weakly)
         let writerLog = drillDirectory.appendingPathComponent("osd-\(runID)-writer.log").path
         let writer = try await runner.start(["/usr/bin/python3", commands.scripts + "/rbd-probe.py", "--conf", home.appendingPathComponent(LabConfigRenderer.cephClientConf).path,
                                              "--id", "cinder", "--pool", backend.pool, "--image", image,
@@ -122,13 +115,12 @@ extension Lab {
 
         // The writer ends by itself, after reading every block back.
         _ = try await Poll.until(timeout: options.writeSeconds + 300, every: .milliseconds(500)) { !runner.isAlive(writer) }
-        probe.cancel()
+        let samples = await prober.stop()
         let writes = runner.tail(writerLog, lines: 5).last { $0.hasPrefix("{") }
             .flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             .map(OSDDrillReport.Writes.init(json:))
         if writes == nil { notes.append("the writer printed no result; see \(writerLog)") }
         let end = (clean ?? Date()).timeIntervalSince1970
-        let samples = await timeline.samples
         let window = samples.filter { $0.time >= killed.timeIntervalSince1970 && $0.time < end }
         let after = try? await cephStatus(commands)
         _ = try? await admin.call("DELETE", volumeURL)
@@ -138,7 +130,8 @@ extension Lab {
             action: "SIGKILL to osd.\(victim.id) (\(victim.deviceClass)) \(Int(options.killAfter)) s into the writes; started again after \(Int(options.downFor)) s",
             writes: writes, markedDownSeconds: markedDown, osdDownSeconds: backUp,
             recoverySeconds: clean.map { $0.timeIntervalSince(restarted) }, killToCleanSeconds: clean.map { $0.timeIntervalSince(killed) },
-            api: DrillWindow.measure(samples, from: killed.timeIntervalSince1970, to: end),
+            api: DrillWindow.measure(samples, from: killed.timeIntervalSince1970, to: end, minimumSamples: options.minimumSamples,
+                                     expected: prober.names),
             apiRequests: Dictionary(grouping: window) { $0.service ?? "?" }.mapValues(\.count),
             apiFailures: Dictionary(grouping: window.filter { !$0.ok }) { $0.service ?? "?" }.mapValues(\.count),
             healthAfter: after?.health ?? "unknown", notes: notes)

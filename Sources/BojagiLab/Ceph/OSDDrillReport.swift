@@ -56,7 +56,7 @@ public struct OSDDrillReport: Sendable, Hashable, Codable {
 
     public var passed: Bool {
         guard let writes else { return false }
-        return writes.failedWrites == 0 && writes.intact && killToCleanSeconds != nil && osdDownSeconds != nil
+        return writes.failedWrites == 0 && writes.intact && killToCleanSeconds != nil && osdDownSeconds != nil && api.enoughSamples
     }
 
     public var text: String {
@@ -72,8 +72,17 @@ public struct OSDDrillReport: Sendable, Hashable, Codable {
         }
         lines.append("  \(osd):   marked down after \(seconds(markedDownSeconds)), back up \(seconds(osdDownSeconds)) after the kill")
         lines.append("  PGs:      active+clean \(seconds(recoverySeconds)) after the restart, \(seconds(killToCleanSeconds)) after the kill")
-        lines.append(String(format: "  APIs:     %d requests, %d failed, slowest %.2f s", api.requests, api.failed, api.slowestSeconds)
+        lines.append(String(format: "  APIs:     %d requests (%.1f/s), %d failed, slowest %.2f s, down %@", api.requests, api.rate, api.failed,
+                            api.slowestSeconds, DrillReport.judged(api))
                      + (apiFailures.isEmpty ? "" : " (failed: " + apiFailures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"))
+        for each in api.apis {
+            lines.append(String(format: "    %@ %4d requests, %d failed, longest gap %@, %.1f/s, resolution %.2f s", each.name.padding(toLength: 16, withPad: " ", startingAt: 0), each.requests, each.failed,
+                                each.requests >= api.minimumSamples ? String(format: "%.2f s", each.longestGapSeconds) : "- (too few requests)",
+                                each.rate, each.resolutionSeconds))
+        }
+        if !api.enoughSamples {
+            lines.append("  not enough API samples to judge: " + api.starved.map { "\($0.name) \($0.requests) < \(api.minimumSamples)" }.joined(separator: ", "))
+        }
         lines.append("  health after: \(healthAfter)")
         for note in notes { lines.append("  note: \(note)") }
         lines.append(passed ? "PASSED: no write failed, every block read back intact, the OSD rejoined and the PGs are clean"

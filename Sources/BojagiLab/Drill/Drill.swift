@@ -9,9 +9,15 @@ import Logging
 public struct Drill: Sendable {
     let lab: HALab
     let http: HTTPClient
+    let probeHTTP: @Sendable () -> any HTTPClient
     let logger: Logger
-    /// Time between API probe rounds (plus the round's own time when it is slower).
-    public var interval: Duration = .milliseconds(150)
+    /// The API probe's clients and their interval.
+    public var probe = APIProber.Settings()
+    /// The queue probe's interval (one client holding one connection).
+    public var queueInterval = 0.5
+    /// A fault window is judged only when every API and the queue got at least this many requests in it; the
+    /// watch after a fault goes on (up to `maximumObservation`) until they have.
+    public var minimumSamples = 20
     /// How long to watch after a fault at least, and at most.
     public var minimumObservation = 6.0
     public var maximumObservation = 60.0
@@ -21,10 +27,15 @@ public struct Drill: Sendable {
 
     public static let probeQueue = "bojagi.drill.probe"
     public static let keptQueue = "bojagi.drill.kept"
+    /// The queue probe's name in its window.
+    public static let queueName = "rabbitmq"
 
-    public init(lab: HALab, http: HTTPClient, logger: Logger = Logger(label: "bojagi.drill")) {
+    /// `http` serves the drill's own calls; `probeHTTP` makes one client per probe client.
+    public init(lab: HALab, http: HTTPClient, probeHTTP: @escaping @Sendable () -> any HTTPClient,
+                logger: Logger = Logger(label: "bojagi.drill")) {
         self.lab = lab
         self.http = http
+        self.probeHTTP = probeHTTP
         self.logger = logger
     }
 
@@ -52,51 +63,49 @@ public struct Drill: Sendable {
         }
         let config = try lab.cloudConfig()
         let admin = try await retry("admin token") { try await OpenStackSession.authenticate(config, http: http) }
-        let apiProbe = DrillProbe(config: config, http: http, catalog: admin)
-        guard !apiProbe.reads.isEmpty else { throw LabFailure("lab", step: "drill", message: "the lab's catalog has no API to probe") }
+        let prober = APIProber(config: config, catalog: admin, settings: probe, makeHTTP: probeHTTP)
+        guard prober.targets.count > 1 else { throw LabFailure("lab", step: "drill", message: "the lab's catalog has no API to probe") }
         _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
 
-        let timeline = DrillTimeline()
-        let probe = Task { [interval] in
-            let deadline = Date().addingTimeInterval(1800)
-            var turn = 0
-            while !Task.isCancelled && Date() < deadline {
-                let start = Date()
-                await timeline.append(await apiProbe.sample(turn: turn))
-                turn += 1
-                let left = interval - .milliseconds(Int(Date().timeIntervalSince(start) * 1000))
-                if left > .zero { try? await Task.sleep(for: left) }
-            }
-        }
+        await prober.start()
         let queueLog = "\(lab.paths.drill)/queue-\(runID).jsonl"
         try FileManager.default.createDirectory(atPath: lab.paths.drill, withIntermediateDirectories: true)
-        let queueProbe = try await lab.runner.start(lab.commands.rabbitProbe(["loop", Self.probeQueue, "0.5", "1800", queueLog], secrets: secrets),
-                                                    namespace: nil, environment: [:], log: "\(lab.paths.drill)/queue-probe.log")
+        let queueProbe: Int32
+        do {
+            queueProbe = try await lab.runner.start(
+                lab.commands.rabbitProbe(["loop", Self.probeQueue, "\(queueInterval)", "1800", queueLog], secrets: secrets),
+                namespace: nil, environment: [:], log: "\(lab.paths.drill)/queue-probe.log")
+        } catch {
+            _ = await prober.stop()
+            throw error
+        }
         var results: [DrillReport.Fault] = []
         var made: [URL] = []
         do {
-            try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+            try await waitStable(prober, queueLog: queueLog, timeout: 30)
             for make in [loadBalancerFault, databaseFault, queueFault] {
                 let fault = try await make(secrets)
                 let result = try await perform(fault, runID: runID, admin: admin, secrets: secrets,
-                                               timeline: timeline, queueLog: queueLog, made: &made)
+                                               prober: prober, queueLog: queueLog, made: &made)
                 results.append(result)
             }
         } catch {
-            probe.cancel()
+            _ = await prober.stop()
             await stopProbe(queueProbe)
             throw error
         }
-        probe.cancel()
+        _ = await prober.stop()
         await stopProbe(queueProbe)
         for url in made.reversed() { _ = try? await admin.call("DELETE", url) }
 
         let report = DrillReport(
             runID: runID, keystoneURL: lab.topology.keystoneURL,
-            probe: "every \(Int(interval.inSeconds * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
-                + "(\(apiProbe.description)); 3 s timeout",
-            queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every 0.5 s, nodes tried in order",
-            faults: results, seconds: Date().timeIntervalSince(started))
+            probe: "through the VIP, \(prober.description); 3 s timeout",
+            queueClient: "RabbitMQ: pika (lab venv) publishes and consumes a message on quorum queue \(Self.probeQueue) every "
+                + "\(queueInterval) s over one held connection, nodes tried in order",
+            faults: results, seconds: Date().timeIntervalSince(started),
+            apiClients: probe.clients, apiIntervalSeconds: probe.interval.inSeconds, queueIntervalSeconds: queueInterval,
+            minimumSamples: minimumSamples)
         let json = try JSON.encode(report)
         try DirectoryWriter().write([RenderedFile(path: "drill/drill-\(runID).json", contents: json),
                                      RenderedFile(path: "drill/latest.json", contents: json)], to: URL(fileURLWithPath: lab.paths.home))
@@ -147,7 +156,7 @@ public struct Drill: Sendable {
     // MARK: one fault
 
     func perform(_ fault: Fault, runID: String, admin: OpenStackSession, secrets: HALabSecrets,
-                 timeline: DrillTimeline, queueLog: String, made: inout [URL]) async throws -> DrillReport.Fault {
+                 prober: APIProber, queueLog: String, made: inout [URL]) async throws -> DrillReport.Fault {
         let marker = "bojagi-drill-\(runID)-\(fault.name)"
         // Written before the fault, read back after it healed: a Keystone project, a Neutron network (when the
         // lab runs Neutron) and a message on a quorum queue.
@@ -161,7 +170,7 @@ public struct Drill: Sendable {
         }
         if let network { made.append(network) }
         _ = try await retry("queue \(marker)") { try await queue(["publish", Self.keptQueue, marker], secrets: secrets) }
-        try await waitStable(timeline, queueLog: queueLog, timeout: 30)
+        try await waitStable(prober, queueLog: queueLog, timeout: 30)
 
         progress("\(fault.name): \(fault.action)")
         let before = await lab.vipHolder()
@@ -175,15 +184,20 @@ public struct Drill: Sendable {
             return nil
         } : nil
 
-        // Watch until both probes have been fine for a while after their last failure.
+        // Watch until both probes have been fine for a while after their last failure, and every API and the queue
+        // have been probed often enough since the fault to judge it.
         while true {
             let now = Date().timeIntervalSince1970
             let elapsed = now - injected
             if elapsed >= maximumObservation { break }
             if elapsed >= minimumObservation {
-                let apiStable = await timeline.stable(for: stableSeconds, now: now)
-                let queueStable = Self.stable(queueSamples(queueLog), for: stableSeconds, now: now)
-                if apiStable && queueStable { break }
+                let apiSamples = await prober.timeline
+                let queued = queueSamples(queueLog)
+                if Self.stable(apiSamples, for: stableSeconds, now: now) && Self.stable(queued, for: stableSeconds, now: now)
+                    && DrillWindow.measure(apiSamples, from: injected, to: now, minimumSamples: minimumSamples, expected: prober.names).enoughSamples
+                    && DrillWindow.measure(queued, from: injected, to: now, minimumSamples: minimumSamples, single: Self.queueName).enoughSamples {
+                    break
+                }
             }
             try await Task.sleep(for: .milliseconds(200))
         }
@@ -200,18 +214,20 @@ public struct Drill: Sendable {
         let kept = await name(admin, project, kind: "project") == marker
         let networkKept = network == nil ? nil : await name(admin, network!, kind: "network") == marker
         let messages = (try? await retry("read queue") { try await queue(["get", Self.keptQueue], secrets: secrets) })?["messages"] as? [String] ?? []
-        let samples = await timeline.samples
+        let samples = await prober.timeline
         let queueSamples = queueSamples(queueLog)
         let window = samples.filter { $0.time >= injected && $0.time < restoring }
+        let apiWindow = DrillWindow.measure(samples, from: injected, to: restoring, minimumSamples: minimumSamples, expected: prober.names)
+        let queueWindow = DrillWindow.measure(queueSamples, from: injected, to: restoring, minimumSamples: minimumSamples, single: Self.queueName)
         var notes: [String] = []
         if moved == nil && fault.watchVIP { notes.append("the VIP did not move within 30 s") }
         if !healed { notes.append("not healed after \(Int(healTimeout)) s: \(await lab.status().text)") }
         let result = DrillReport.Fault(
             name: fault.name, target: fault.target.name, action: fault.action,
-            api: DrillWindow.measure(samples, from: injected, to: restoring),
+            api: apiWindow,
             apiRequests: Dictionary(grouping: window) { $0.service ?? "?" }.mapValues(\.count),
             apiFailures: Dictionary(grouping: window.filter { !$0.ok }) { $0.service ?? "?" }.mapValues(\.count),
-            queue: DrillWindow.measure(queueSamples, from: injected, to: restoring),
+            queue: queueWindow,
             apiDuringRestore: DrillWindow.measure(samples, from: restoring, to: restored),
             vipMoveSeconds: moved?.0, vipHolderAfter: moved?.1.name,
             projectKept: kept, messageKept: messages.contains(marker), networkKept: networkKept,
@@ -219,9 +235,8 @@ public struct Drill: Sendable {
             galeraClusterSize: await lab.galeraClusterSize(on: lab.topology.nodes[1]),
             rabbitmqRunningNodes: await lab.rabbitmqRunningNodes(on: lab.topology.nodes[1]),
             notes: notes)
-        progress(String(format: "%@: API down %.1f s (%d/%d failed), queue down %.1f s, healed %@, data %@", fault.name,
-                        result.api.unavailableSeconds, result.api.failed, result.api.requests, result.queue.unavailableSeconds,
-                        healed ? "yes" : "NO", result.dataKept ? "kept" : "LOST"))
+        progress("\(fault.name): API \(DrillReport.judged(apiWindow)), queue \(DrillReport.judged(queueWindow)), healed \(healed ? "yes" : "NO"), "
+                 + "data \(result.dataKept ? "kept" : "LOST")")
         return result
     }
 
@@ -241,82 +256,13 @@ public struct Drill: Sendable {
         }) ?? false
     }
 
-    func waitStable(_ timeline: DrillTimeline, queueLog: String, timeout: Double) async throws {
+    func waitStable(_ prober: APIProber, queueLog: String, timeout: Double) async throws {
         let stable = try await Poll.until(timeout: timeout, every: .milliseconds(200)) {
             let now = Date().timeIntervalSince1970
-            return await timeline.stable(for: 2, now: now) && Self.stable(queueSamples(queueLog), for: 2, now: now)
+            return Self.stable(await prober.timeline, for: 2, now: now) && Self.stable(queueSamples(queueLog), for: 2, now: now)
         }
         if stable { return }
         throw LabFailure("lab", step: "drill", message: "the probes did not succeed steadily for 2 s before the fault", log: queueLog,
-                         tail: (await timeline.samples).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
-    }
-
-    // MARK: helpers
-
-    /// The queue probe ends on SIGTERM; SIGKILL only if it is still there after two seconds.
-    func stopProbe(_ pid: Int32) async {
-        await lab.runner.terminate(pid, grace: 2, killWait: 0)
-    }
-
-    /// Whether every sample of the last `seconds` succeeded, there was at least one, and the samples go back that far.
-    static func stable(_ samples: [DrillSample], for seconds: Double, now: Double) -> Bool {
-        let recent = samples.filter { $0.time >= now - seconds }
-        return !recent.isEmpty && recent.allSatisfy(\.ok) && (samples.first?.time ?? now) <= now - seconds
-    }
-
-    func queueSamples(_ log: String) -> [DrillSample] {
-        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let time = object["t"] as? Double, let ok = object["ok"] as? Bool else { return nil }
-            return DrillSample(time: time, ok: ok, error: object["error"] as? String, seconds: object["seconds"] as? Double ?? 0)
-        }
-    }
-
-    /// Runs the pika client once; its last output line is a JSON object.
-    func queue(_ arguments: [String], secrets: HALabSecrets) async throws -> [String: Any] {
-        let log = "\(lab.paths.drill)/queue-probe.log"
-        let result = try await lab.runner.run(lab.commands.rabbitProbe(arguments, secrets: secrets), namespace: nil, environment: [:], log: log)
-        guard result.status == 0, let line = result.output.split(separator: "\n").last,
-              let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw LabFailure("lab", step: "queue \(arguments.first ?? "")", message: "exited \(result.status)", log: log,
-                             tail: result.output.split(separator: "\n").suffix(3).map(String.init))
-        }
-        return object
-    }
-
-    /// POSTs `{kind: body}` to the service's endpoint + path; returns the new resource's URL.
-    func create(_ session: OpenStackSession, type: String, path: String, kind: String, body: [String: Any]) async throws -> URL {
-        guard let collection = session.url(type, path) else { throw LabFailure("lab", step: "drill", message: "no \(type) endpoint in the catalog") }
-        let response = try await session.call("POST", collection, json: [kind: body])
-        guard let id = ((response.json as? [String: Any])?[kind] as? [String: Any])?["id"] as? String else {
-            throw LabFailure("lab", step: "drill", message: "POST \(collection.absoluteString) answered without an id")
-        }
-        return OpenStackSession.join(collection, id)
-    }
-
-    /// The resource's name read back (retried while the cloud settles), nil when it is gone.
-    func name(_ session: OpenStackSession, _ url: URL, kind: String) async -> String? {
-        let response = try? await retry("read \(url.absoluteString)") { try await session.call("GET", url) }
-        return ((response?.json as? [String: Any])?[kind] as? [String: Any])?["name"] as? String
-    }
-
-    func retry<T>(_ what: String, timeout: Double = 30, _ body: () async throws -> T) async throws -> T {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            do { return try await body() } catch {
-                if Date() >= deadline { throw LabFailure("lab", step: "drill", message: "\(what): \(error)") }
-                try await Task.sleep(for: .milliseconds(500))
-            }
-        }
-    }
-
-    static func runID(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date)
+                         tail: (await prober.timeline).suffix(5).map { "\($0.ok ? "ok" : "failed") \($0.error ?? "")" })
     }
 }
-

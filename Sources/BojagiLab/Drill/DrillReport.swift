@@ -10,10 +10,10 @@ public struct DrillReport: Sendable, Hashable, Codable {
         public let target: String
         /// What was done, plainly: which process, which signal.
         public let action: String
-        /// API requests through the VIP (a token, then one API's read), from the fault until the restore began.
+        /// API requests through the VIP (token issuance and each API's read), from the fault until the restore began.
         public let api: DrillWindow
-        /// Requests of that window by API, and the failed ones. Heat's read is an RPC call from heat-api to
-        /// heat-engine over RabbitMQ; the other reads go to the database.
+        /// Requests of that window by API, and the failed ones (also in `api.apis`, with each API's longest gap and
+        /// rate). Heat's read is an RPC call from heat-api to heat-engine over RabbitMQ; the others read the database.
         public let apiRequests: [String: Int]
         public let apiFailures: [String: Int]
         /// The RabbitMQ round trips over the same interval.
@@ -45,38 +45,18 @@ public struct DrillReport: Sendable, Hashable, Codable {
     public let faults: [Fault]
     public let seconds: Double
 
-    public var passed: Bool { !faults.isEmpty && faults.allSatisfy { $0.healed && $0.dataKept } }
+    /// The API probe's clients and each one's interval, the queue probe's interval, and the fewest requests per
+    /// API (and of the queue) from which a fault window is judged. Nil in reports saved before they existed.
+    public var apiClients: Int? = nil
+    public var apiIntervalSeconds: Double? = nil
+    public var queueIntervalSeconds: Double? = nil
+    public var minimumSamples: Int? = nil
 
-    public var text: String {
-        var table = TextTable(["FAULT", "TARGET", "API DOWN", "FAILED", "SLOWEST", "QUEUE DOWN", "FAILED", "VIP MOVE", "DATA KEPT", "HEALED"])
-        for fault in faults {
-            table.append([
-                fault.name, fault.target,
-                String(format: "%.1f s", fault.api.unavailableSeconds), "\(fault.api.failed)/\(fault.api.requests)",
-                String(format: "%.1f s", fault.api.slowestSeconds),
-                String(format: "%.1f s", fault.queue.unavailableSeconds), "\(fault.queue.failed)/\(fault.queue.requests)",
-                fault.vipMoveSeconds.map { String(format: "%.1f s", $0) } ?? "-",
-                fault.dataKept ? "yes" : "NO (project \(fault.projectKept ? "kept" : "lost"), message \(fault.messageKept ? "kept" : "lost")"
-                    + (fault.networkKept.map { ", network \($0 ? "kept" : "lost")" } ?? "") + ")",
-                fault.healed ? String(format: "yes, %.0f s", fault.healSeconds) : "NO",
-            ])
-        }
-        var text = "Failover drill \(runID) against \(keystoneURL)\n"
-        text += "  probes: \(probe); \(queueClient)\n\n"
-        text += table.render(indent: "  ")
-        for fault in faults {
-            text += "\n  \(fault.name): \(fault.action)\n"
-            if fault.apiDuringRestore.failed > 0 {
-                text += "    restore: \(fault.apiDuringRestore.failed) failed requests while restarting (\(fault.apiDuringRestore.firstError ?? ""))\n"
-            }
-            if !fault.apiFailures.isEmpty {
-                text += "    failed by API: " + fault.apiFailures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
-            }
-            if let error = fault.api.firstError { text += "    first API error: \(error)\n" }
-            if let error = fault.queue.firstError { text += "    first queue error: \(error)\n" }
-            for note in fault.notes { text += "    \(note)\n" }
-        }
-        text += String(format: "\n%@ in %.0f s\n", passed ? "PASSED: every fault healed, nothing lost" : "FAILED", seconds)
-        return text
-    }
+    /// Every fault healed, nothing was lost, and every fault window held enough samples to be judged.
+    public var passed: Bool { !faults.isEmpty && faults.allSatisfy { $0.healed && $0.dataKept && $0.judged } }
+}
+
+extension DrillReport.Fault {
+    /// Whether the API and queue probes got enough requests in the fault's window to judge it.
+    public var judged: Bool { api.enoughSamples && queue.enoughSamples }
 }

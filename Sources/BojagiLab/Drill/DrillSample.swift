@@ -19,14 +19,3 @@ public struct DrillSample: Sendable, Hashable, Codable {
         self.service = service
     }
 }
-
-/// Collects the API probe's samples while faults are injected.
-actor DrillTimeline {
-    private(set) var samples: [DrillSample] = []
-
-    func append(_ sample: DrillSample) { samples.append(sample) }
-
-    func lastFailure() -> Double? { samples.last { !$0.ok }?.time }
-
-    func stable(for seconds: Double, now: Double) -> Bool { Drill.stable(samples, for: seconds, now: now) }
-}

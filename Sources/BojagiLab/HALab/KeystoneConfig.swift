@@ -22,7 +22,7 @@ public enum KeystoneConfig {
         memcache_servers = \(memcached)
 
         [identity]
-        # bcrypt's minimum cost: the drill issues a token every 150 ms on two cores.
+        # bcrypt's minimum cost: Tempest and the drill's probe clients log in often, on two cores.
         password_hash_rounds = 4
 
         [token]

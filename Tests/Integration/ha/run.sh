@@ -8,11 +8,12 @@
 # Cinder, Heat and Horizon in each) and a compute namespace (nova-compute, cinder-volume). Asserts every API
 # answers through the VIP, `bojagi verify` passes with its smoke scenario (server boot, volume attach) and the
 # openstack client sees the compute host. Then runs `bojagi drill` (VIP holder's keepalived + HAProxy, one Galera
-# node, one RabbitMQ node) and asserts that every fault healed with nothing lost and downtimes within bounds;
-# takes the lab down and asserts nothing is left: no recorded pid alive, no process using the lab home, no
-# namespace, no host link.
+# node, one RabbitMQ node) and asserts that every fault healed with nothing lost and that every fault window
+# held enough samples to judge it (HA_MIN_SAMPLES requests of every API and of the queue, 20 by default); the
+# downtimes, gaps, rates and resolutions are printed as FIGURE lines, not bounded (timing belongs in the
+# README's figures). Takes the lab down and asserts nothing is left: no recorded pid alive, no process using the
+# lab home, no namespace, no host link.
 # Needs root (namespaces). Skipped unless BOJAGI_HA=1: scripts/test.sh runs every integration suite.
-# Bounds (seconds, override by environment): HA_MAX_VIP_MOVE=10, HA_MAX_API_DOWN=30, HA_MAX_UP=600.
 set -uo pipefail
 
 if [[ "${BOJAGI_HA:-0}" != "1" ]]; then
@@ -25,9 +26,7 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 LAB="${1:-$(mktemp -d /tmp/bojagi-ha-it.XXXXXX)}"
 mkdir -p "$LAB" && LAB="$(cd "$LAB" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
-MAX_VIP_MOVE="${HA_MAX_VIP_MOVE:-10}"
-MAX_API_DOWN="${HA_MAX_API_DOWN:-30}"
-MAX_UP="${HA_MAX_UP:-600}"
+MIN_SAMPLES="${HA_MIN_SAMPLES:-20}"
 VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
 PASS=0; FAIL=0
 ok()  { echo "  ok   $*"; PASS=$((PASS + 1)); }
@@ -47,7 +46,6 @@ trap 'lab down --wipe >/dev/null 2>&1' EXIT
 start=$SECONDS
 if lab up "$BLUEPRINT" > "$LAB/up.out" 2> "$LAB/up.err"; then ok "lab up"; else bad "lab up"; sed 's/^/       /' "$LAB/up.err" | tail -25; exit 1; fi
 up_seconds=$((SECONDS - start))
-check "up within ${MAX_UP} s (took ${up_seconds} s)" test "$up_seconds" -le "$MAX_UP"
 check "up says what it does not run, and why" grep -q "not run: trove — needs real VMs" "$LAB/up.err"
 lab status --format json > "$LAB/status.json"
 check "status: healthy" python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); sys.exit(0 if s["galera_cluster_size"]==3 and s["rabbitmq_running_nodes"]==3 and s["keystone"] and s["vip_holder"] else 1)' "$LAB/status.json"
@@ -91,32 +89,38 @@ unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
 echo "== drill"
 start=$SECONDS
-"$BOJAGI" drill --home "$LAB" --format json > "$LAB/drill.json" 2> "$LAB/drill.err"
+"$BOJAGI" drill --home "$LAB" --min-samples "$MIN_SAMPLES" --format json > "$LAB/drill.json" 2> "$LAB/drill.err"
 drill_status=$?
 drill_seconds=$((SECONDS - start))
 check "drill exits 0" test "$drill_status" -eq 0
 [[ $drill_status -eq 0 ]] || tail -20 "$LAB/drill.err" | sed 's/^/       /'
 check "drill report saved in the lab home" test -s "$LAB/drill/latest.json"
-python3 - "$LAB/drill.json" "$MAX_VIP_MOVE" "$MAX_API_DOWN" > "$LAB/assertions.txt" <<'PY'
+python3 - "$LAB/drill.json" "$MIN_SAMPLES" > "$LAB/assertions.txt" <<'PY'
 import json, sys
-report, max_vip, max_down = json.load(open(sys.argv[1])), float(sys.argv[2]), float(sys.argv[3])
+report, minimum = json.load(open(sys.argv[1])), int(sys.argv[2])
 faults = {f["name"]: f for f in report["faults"]}
 def line(ok, what): print(("ok   " if ok else "FAIL ") + what)
 line(set(faults) == {"load-balancer", "database", "queue"}, f"three faults: {sorted(faults)}")
-line(all(s in report["probe"] for s in ("keystone", "glance", "nova", "neutron", "cinder", "placement", "heat")), "the probe reads every API through the VIP")
+line(report.get("minimum_samples") == minimum and report.get("api_clients", 0) >= 2,
+     f"the report states its probe: {report.get('api_clients')} clients every {report.get('api_interval_seconds')} s, judged from {report.get('minimum_samples')} samples")
+wanted = {"keystone-token", "keystone", "glance", "nova", "neutron", "cinder", "placement", "heat"}
 for name, f in faults.items():
+    apis = {a["name"]: a for a in f["api"]["apis"]}
+    line(set(apis) == wanted, f"{name}: the window has every API and token issuance ({sorted(apis)})")
+    starved = [f"{a['name']} {a['requests']}" for a in f["api"]["apis"] + f["queue"]["apis"] if a["requests"] < minimum]
+    line(f["api"]["enough_samples"] and f["queue"]["enough_samples"] and not starved and f["queue"]["apis"],
+         f"{name}: at least {minimum} requests of every API and of the queue in the fault window" + (f" (too few: {', '.join(starved)})" if starved else ""))
     line(f["healed"], f"{name}: healed in {f['heal_seconds']:.0f} s (Galera {f['galera_cluster_size']}, RabbitMQ {f['rabbitmq_running_nodes']})")
     line(f["galera_cluster_size"] == 3 and f["rabbitmq_running_nodes"] == 3, f"{name}: Galera back to 3, RabbitMQ 3 running nodes")
     line(f["project_kept"], f"{name}: project written before the fault read back")
     line(f["message_kept"], f"{name}: message queued before the fault consumed")
     line(f.get("network_kept") is True, f"{name}: Neutron network created before the fault read back")
-    line(f["api"]["unavailable_seconds"] <= max_down, f"{name}: API down {f['api']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['api']['failed']}/{f['api']['requests']} failed)")
-    line(f["queue"]["unavailable_seconds"] <= max_down, f"{name}: queue down {f['queue']['unavailable_seconds']:.1f} s <= {max_down:.0f} s ({f['queue']['failed']}/{f['queue']['requests']} failed)")
 queue = faults.get("queue", {})
-line(queue.get("api_requests", {}).get("heat", 0) >= 1, f"queue: Heat's stack list (an RPC call to heat-engine) probed during the fault ({queue.get('api_requests', {}).get('heat', 0)} times, {queue.get('api_failures', {}).get('heat', 0)} failed)")
+heat = next((a for a in queue.get("api", {}).get("apis", []) if a["name"] == "heat"), {})
+line(heat.get("requests", 0) >= minimum, f"queue: Heat's stack list (an RPC call to heat-engine) probed during the fault ({heat.get('requests', 0)} times, {heat.get('failed', 0)} failed)")
 lb = faults.get("load-balancer", {})
-move = lb.get("vip_move_seconds")
-line(move is not None and move < max_vip, f"load-balancer: VIP moved in {move} s < {max_vip:.0f} s to {lb.get('vip_holder_after')}")
+line(lb.get("vip_move_seconds") is not None and lb.get("vip_holder_after") not in (None, lb.get("target")),
+     f"load-balancer: the VIP moved from {lb.get('target')} to {lb.get('vip_holder_after')}")
 PY
 while read -r verdict rest; do
     if [[ "$verdict" == "ok" ]]; then ok "$rest"; else bad "$rest"; fi
@@ -151,14 +155,21 @@ check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]
 check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
-echo "== figures: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, tempest smoke ${tempest_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
+echo "== figures"
+echo "FIGURE ha: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, tempest smoke ${tempest_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
-for f in json.load(open(sys.argv[1]))["faults"]:
+report = json.load(open(sys.argv[1]))
+print(f"FIGURE drill probe: {report['api_clients']} clients every {report['api_interval_seconds'] * 1000:.0f} ms, queue every {report['queue_interval_seconds']} s")
+for f in report["faults"]:
     api, queue, move = f["api"], f["queue"], f.get("vip_move_seconds")
-    print(f"   {f['name']:14} API down {api['unavailable_seconds']:.1f} s ({api['failed']}/{api['requests']} failed, slowest "
-          f"{api['slowest_seconds']:.1f} s), queue down {queue['unavailable_seconds']:.1f} s ({queue['failed']} failed), "
+    print(f"FIGURE drill {f['name']}: window {api['seconds']:.1f} s, API {api['rate']:.1f} req/s ({api['requests']} requests, {api['failed']} failed), "
+          f"API down {api['unavailable_seconds']:.1f} s ±{api['resolution_seconds']:.2f}, slowest {api['slowest_seconds']:.1f} s; "
+          f"queue {queue['rate']:.1f}/s, down {queue['unavailable_seconds']:.1f} s ±{queue['resolution_seconds']:.2f} ({queue['failed']} failed); "
           f"VIP move {'-' if move is None else f'{move:.1f} s'}, healed in {f['heal_seconds']:.0f} s")
+    for a in api["apis"] + queue["apis"]:
+        print(f"FIGURE drill {f['name']} {a['name']}: {a['requests']} requests, {a['failed']} failed, longest gap {a['longest_gap_seconds']:.2f} s, "
+              f"{a['rate']:.1f}/s, resolution {a['resolution_seconds']:.2f} s")
 PY
 echo "$PASS passed, $FAIL failed"
 [[ $FAIL -eq 0 ]]
