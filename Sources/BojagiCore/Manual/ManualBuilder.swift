@@ -1,13 +1,11 @@
 /// What one manual is made from: the render context (blueprint, plan, catalog), the cloud's alert rules, the
-/// lab's records, the upgrade plan to the next release, and the topology drawing.
+/// lab's records and the upgrade plan to the next release. The builder draws the topology in its language.
 public struct ManualInput: Sendable {
     public let context: RenderContext
     public let alerts: [AlertGroup]
     public let records: MeasuredRecords
     /// The way to the next release, when the catalog has one.
     public let upgrade: UpgradePlan?
-    /// The topology drawing: `TopologyDiagram`'s SVG of the plan (the dashboard draws the same one).
-    public let topologySVG: String
     /// The deployment directory as kolla-ansible's `-i`/`--configdir` name it in the runbooks.
     public let deployment: String
 
@@ -17,7 +15,6 @@ public struct ManualInput: Sendable {
         self.alerts = alerts
         self.records = records
         self.upgrade = upgrade
-        self.topologySVG = TopologyDiagram.svg(context.plan, networks: context.blueprint.networks)
         self.deployment = deployment
     }
 }
@@ -38,7 +35,7 @@ public struct ManualBuilder: Sendable {
         let cloud = ManualCloud(context: input.context, deployment: input.deployment)
         let runbooks = runbooks(cloud, upgrade: input.upgrade, alerts: input.alerts.flatMap(\.rules).map(\.name))
         let index = ManualDocument.Page(file: Self.indexPage, title: t("page.index"), sections: [
-            package(cloud), release(cloud), topology(cloud, svg: input.topologySVG), storage(cloud), availability(cloud),
+            package(cloud), release(cloud), topology(cloud), storage(cloud), availability(cloud),
             endpoints(cloud), measured(input.records), hybrid(cloud), training(cloud),
         ].compactMap { $0 })
         let runbookPage = ManualDocument.Page(file: Self.runbooksPage, title: t("page.runbooks"), sections: [
@@ -57,7 +54,7 @@ public struct ManualBuilder: Sendable {
         var rows: [[String]] = []
         for member in members.members {
             let row = plan.services.first { $0.name == member.name }
-            rows.append([member.name, row?.title ?? member.name, row?.maturity.map { "\($0)/8" } ?? "–",
+            rows.append([member.name, title(member.name, cloud, english: row?.title), row?.maturity.map { "\($0)/8" } ?? "–",
                          row?.adoption.map { "\($0)%" } ?? "–", reasons(member.reasons)])
         }
         var infra: [[String]] = []
@@ -83,6 +80,15 @@ public struct ManualBuilder: Sendable {
         return .init(id: "package", title: t("package.title"), blocks: blocks)
     }
 
+    /// A service's title in this language: the catalog's `title_ko` beside the English one. Tooling titles
+    /// are product names and have none (every service's is checked by ManualKoreanTests).
+    func title(_ name: String, _ cloud: ManualCloud, english: String?) -> String {
+        guard let english else { return name }
+        let catalog = cloud.context.catalog
+        let korean = catalog.projects[name]?.titleKo ?? catalog.components[name]?.titleKo
+        return t(.translated(Translated(en: english, ko: korean ?? english)))
+    }
+
     /// One phrase per reason, with every "required by" folded into one: `required by cinder, glance, nova`.
     func reasons(_ reasons: [Reason]) -> String {
         var required: [String] = []
@@ -101,7 +107,8 @@ public struct ManualBuilder: Sendable {
         case let .requiredBy(name, _, _): t("reason.requiredBy", ["service": name])
         case let .profile(name): t("reason.profile", ["profile": name])
         case .added: t("reason.added")
-        case let .setting(path): t("reason.setting", ["setting": path])
+        case let .setting(path, why):
+            t("reason.setting", ["setting": why.map { t("reason.settingWhy", ["setting": path, "why": t($0)]) } ?? path])
         }
     }
 
