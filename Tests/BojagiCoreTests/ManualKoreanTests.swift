@@ -66,6 +66,9 @@ import BojagiTestSupport
             for change in facts.changes { #expect(change.textKo != nil, "upgrades.yaml \(release) \(change.id): no text_ko") }
             #expect(Set(facts.osMoveNotes.keys) == Set(facts.osMoveNotesKo.keys), "upgrades.yaml \(release): os_move_notes_ko")
         }
+        for (name, profile) in Fixtures.catalog.profiles {
+            #expect(profile.titleKo != nil, "profiles.yaml \(name): no title_ko")
+        }
         for (name, project) in Fixtures.catalog.projects where project.kind == .service {
             #expect(project.titleKo != nil, "projects.yaml \(name): no title_ko")
         }

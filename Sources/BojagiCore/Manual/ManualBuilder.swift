@@ -42,7 +42,7 @@ public struct ManualBuilder: Sendable {
             alertIndex(input.alerts, runbooks: runbooks),
         ] + runbooks.map { ManualDocument.Section(id: $0.id, title: $0.title, blocks: [.runbook($0)]) })
         return ManualDocument(language: t.language, title: t("manual.title", ["cloud": cloud.name]),
-                              subtitle: t("manual.subtitle", ["profile": cloud.plan.profileTitle, "release": cloud.plan.release.label]),
+                              subtitle: t("manual.subtitle", ["profile": profileTitle(cloud), "release": cloud.plan.release.label]),
                               pages: [index, runbookPage], runbooks: runbooks)
     }
 
@@ -62,7 +62,7 @@ public struct ManualBuilder: Sendable {
             infra.append([member.name, reasons(member.reasons)])
         }
         var blocks: [ManualDocument.Block] = [
-            .paragraph(t("package.intro", ["profile": plan.profileTitle, "projects": "\(plan.totals.projects)",
+            .paragraph(t("package.intro", ["profile": profileTitle(cloud), "projects": "\(plan.totals.projects)",
                                            "vendor": "\(plan.vendor.projects)", "containers": "\(plan.totals.containers)",
                                            "vendorContainers": "\(plan.vendor.containers)"])),
             .table(.init(header: [t("col.service"), t("col.title"), t("col.maturity"), t("col.adoption"), t("col.why")], rows: rows)),
@@ -87,6 +87,12 @@ public struct ManualBuilder: Sendable {
         let catalog = cloud.context.catalog
         let korean = catalog.projects[name]?.titleKo ?? catalog.components[name]?.titleKo
         return t(.translated(Translated(en: english, ko: korean ?? english)))
+    }
+
+    /// The profile's title in this language (`title_ko` in profiles.yaml beside the English one).
+    func profileTitle(_ cloud: ManualCloud) -> String {
+        guard let profile = cloud.context.catalog.profiles[cloud.plan.profile] else { return cloud.plan.profileTitle }
+        return t(.translated(Translated(en: cloud.plan.profileTitle, ko: profile.titleKo)))
     }
 
     /// One phrase per reason, with every "required by" folded into one: `required by cinder, glance, nova`.
@@ -135,7 +141,7 @@ public struct ManualBuilder: Sendable {
                 } else if let adoption = project?.navigator?.adoption, adoption < policy.coreAdoption {
                     why = t("leftout.lowAdoption", ["adoption": "\(adoption)", "min": "\(policy.coreAdoption)"])
                 } else {
-                    why = t("leftout.notNeeded", ["profile": cloud.plan.profileTitle])
+                    why = t("leftout.notNeeded", ["profile": profileTitle(cloud)])
                 }
             }
             return [name, why]
