@@ -243,8 +243,9 @@ struct LabAddOSDCommand: AsyncParsableCommand {
         discussion: """
         The new OSD (bluestore on a file in the lab home) joins the CRUSH rules of its device class, data \
         rebalances onto it, and its PID goes into the lab's state, so `bojagi lab down` stops it. Reports \
-        the seconds until it is up and until every placement group is active+clean again, and how many pools \
-        `ceph osd pool autoscale-status` lists.
+        the seconds until it is up and until every placement group is active+clean again, how many pools \
+        `ceph osd pool autoscale-status` lists, and the plan's capacity for the new layout beside `ceph df` \
+        (exit 1 when a pool escapes the autoscaler or the capacities disagree).
         """)
 
     @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
@@ -258,7 +259,7 @@ struct LabAddOSDCommand: AsyncParsableCommand {
         do {
             let result = try await makeLab().addOSD(home: directory, scripts: try LabUpCommand.scripts(), deviceClass: deviceClass)
             print(format == .json ? try JSON.encode(result) : result.text, terminator: "")
-            if result.autoscaledPools != result.pools { throw ExitCode(1) }
+            if result.autoscaledPools != result.pools || result.capacity?.agrees == false { throw ExitCode(1) }
         } catch let failure as LabFailure {
             printError("error: \(failure)")
             throw ExitCode(1)

@@ -175,6 +175,34 @@ import BojagiTestSupport
         #expect(!plain.contains("ironic_"))
     }
 
+    /// Issue 9 item 10: MTUs reach Neutron (its MTU guide): global_physnet_mtu the largest physical MTU, path_mtu the
+    /// tunnel's, physical_network_mtus for a smaller physnet1. Management and storage MTUs are host NIC settings.
+    @Test func mtusReachNeutron() throws {
+        var blueprint = try Self.blueprint("map-platform.yaml")
+        func files() throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: try service().files(for: blueprint, existing: try temporaryDirectory()).map { ($0.path, $0.contents) })
+        }
+        // The map platform sets MTUs only on management and storage: nothing for Neutron.
+        #expect(try files()["config/neutron.conf"] == nil)
+        #expect(!(try files()["config/neutron/ml2_conf.ini"] ?? "").contains("mtu"))
+
+        blueprint.networks.tunnel = Networks.Segment(cidr: "10.30.0.0/24", interface: "bond1", mtu: 9000)
+        blueprint.networks.external.mtu = 1500
+        let rendered = try files()
+        let neutron = try #require(rendered["config/neutron.conf"])
+        #expect(neutron.contains("[DEFAULT]\n# networks.tunnel.mtu: the largest MTU of the physical networks under Neutron (Neutron's MTU guide)\nglobal_physnet_mtu = 9000\n"))
+        let ml2 = try #require(rendered["config/neutron/ml2_conf.ini"])
+        #expect(ml2.contains("network_vlan_ranges = physnet1:100:199"))
+        #expect(ml2.contains("[ml2]\n# networks.tunnel.mtu: the overlay path (VXLAN/Geneve take their header from it)\npath_mtu = 9000\n"
+                             + "# networks.external.mtu, smaller than global_physnet_mtu\nphysical_network_mtus = physnet1:1500\n"))
+
+        // One jumbo physical network for both: no per-physnet line.
+        blueprint.networks.external.mtu = 9000
+        #expect(!(try files()["config/neutron/ml2_conf.ini"] ?? "").contains("physical_network_mtus"))
+        let decoded = try Fixtures.blueprint("schema: 1\nname: m\nrelease: 2026.2\nprofile: base\nnetworks:\n  external: {interface: eth1, mtu: 9000}\n")
+        #expect(decoded.networks.external.mtu == 9000)
+    }
+
     /// kolla-ansible 23 has no storage_interface: the storage network reaches Ceph as the spec's cluster network.
     @Test func noStorageInterfaceVariable() throws {
         let map = try globals(try Self.blueprint("map-platform.yaml"))

@@ -90,6 +90,16 @@ import BojagiTestSupport
         #expect(finding.fix?.contains("ceph-rgw") == true)
     }
 
+    /// Tacker's own release note (remove-mistral, tacker 10.0.0 = 2023.1) drops Mistral: it is pulled in on Zed only.
+    @Test func tackerNeedsMistralUntilZed() throws {
+        for (release, needs) in [("zed", true), ("2023.1", false), ("2024.1", false)] {
+            let result = try Fixtures.resolve(profile: "nfv", release: release)
+            let names = result.services.members.map(\.name)
+            #expect(names.contains("tacker"), "\(release)")
+            #expect(names.contains("mistral") == needs, "\(release): \(names)")
+        }
+    }
+
     @Test func magnumPullsHeat() throws {
         let result = try Fixtures.resolve(profile: "base", release: "2025.1", extra: "services:\n  add: [magnum]\n")
         let heat = try #require(result.services.members.first { $0.name == "heat" })

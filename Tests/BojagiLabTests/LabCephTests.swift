@@ -190,6 +190,49 @@ import BojagiTestSupport
         #expect(throws: LabCephStatus.ParseError.self) { _ = try LabCephStatus.parse(status: "Error: no monitor", tree: tree, df: df) }
     }
 
+    /// `ceph df` and `ceph osd df` of the example's lab just after `lab up` (Ceph 16.2.15, 3 ssd + 3 hdd OSDs
+    /// of 4 GiB, 2026-11-30), trimmed to the fields the comparison reads.
+    static var upDF: [String: Any] { [
+        "stats_by_class": ["ssd": ["total_bytes": 12_884_901_888, "total_used_raw_bytes": 940_511_232],
+                           "hdd": ["total_bytes": 12_884_901_888, "total_used_raw_bytes": 915_247_104]],
+        "pools": [["name": "images", "stats": ["max_avail": 3_766_711_040]], ["name": "vms", "stats": ["max_avail": 3_766_711_040]],
+                  ["name": "volumes", "stats": ["max_avail": 3_766_711_040]], ["name": "volumes-hdd", "stats": ["max_avail": 3_775_136_512]],
+                  ["name": "backups", "stats": ["max_avail": 3_775_136_512]]],
+    ] }
+    static func osdDF(_ utilisation: [(String, Double)]) -> [String: Any] {
+        ["nodes": utilisation.map { ["device_class": $0.0, "utilization": $0.1] }]
+    }
+    static let labOSDs = (0..<6).map { LabCephCapacity.OSD(id: $0, deviceClass: $0 < 3 ? "ssd" : "hdd", host: "lab-host-\($0 % 3)") }
+
+    @Test func thePlansCapacityForTheLabsLayoutAgreesWithCephDF() throws {
+        let design = try Self.example()
+        let capacity = LabCephCapacity.compare(
+            design: design.ceph, poolTiers: Dictionary(uniqueKeysWithValues: design.layout.pools.map { ($0.name, $0.tier.name) }),
+            osds: Self.labOSDs, osdBytes: LabCephCommands.osdBytes, df: Self.upDF,
+            osdDF: Self.osdDF([("ssd", 7.3), ("ssd", 7.3), ("ssd", 7.3), ("hdd", 7.1), ("hdd", 7.1), ("hdd", 7.1)]), fullRatio: 0.95)
+        let ssd = try #require(capacity.tiers.first { $0.name == "ssd" })
+        #expect(ssd.planRawBytes == 3 * (4 << 30) && ssd.cephRawBytes == ssd.planRawBytes)
+        #expect(ssd.planUsableBytes == 4 << 30)
+        #expect(ssd.pools == ["images", "vms", "volumes"])
+        #expect(ssd.cephMaxAvailBytes == 3_766_711_040)
+        #expect(ssd.agrees && capacity.agrees)
+        #expect(capacity.text.contains("ssd (ssd, 3 OSDs, 3× replication): raw plan 12.0 GiB, ceph 12.0 GiB"))
+
+        // One OSD fewer in the plan than Ceph counts: the raw bytes differ by a third, and it says so.
+        let missing = LabCephCapacity.compare(
+            design: design.ceph, poolTiers: ["volumes": "ssd"], osds: Array(Self.labOSDs.dropFirst()), osdBytes: LabCephCommands.osdBytes,
+            df: Self.upDF, osdDF: Self.osdDF([]), fullRatio: 0.95)
+        #expect(!(missing.tiers.first { $0.name == "ssd" }?.rawAgrees ?? true) && !missing.agrees)
+        #expect(missing.text.contains("DIFFERS"))
+
+        // A max_avail far below what the full ratio, the raw used and the fullest OSD explain is outside.
+        var low = Self.upDF
+        low["pools"] = [["name": "volumes", "stats": ["max_avail": 1_000_000_000]]]
+        let outside = LabCephCapacity.compare(design: design.ceph, poolTiers: ["volumes": "ssd"], osds: Self.labOSDs,
+                                              osdBytes: LabCephCommands.osdBytes, df: low, osdDF: Self.osdDF([]), fullRatio: 0.95)
+        #expect(!(outside.tiers.first { $0.name == "ssd" }?.usableAgrees ?? true) && outside.text.contains("OUTSIDE"))
+    }
+
     @Test func drillPassesOnlyWithNoFailedWriteIntactDataAndAHealedCluster() {
         let line = #"{"started": 1.0, "seconds": 45.1, "writes": 4247, "failed_writes": 0, "failures": [], "writes_per_second": 106.0, "longest_write_seconds": 2.25, "writes_over_1s": [{"at": 10.2, "seconds": 2.25}], "blocks_read_back": 4096, "blocks_corrupt": 0, "intact": true}"#
         let writes = OSDDrillReport.Writes(json: try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])

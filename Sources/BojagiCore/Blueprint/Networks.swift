@@ -29,6 +29,8 @@ public struct Networks: Sendable, Hashable, Codable {
         public var interface: String?
         /// VLAN ranges for provider networks, `100-199`.
         public var vlanRanges: [String] = []
+        /// The physical network's MTU: Neutron's `physnet1`, its provider VLANs and floating IPs.
+        public var mtu: Int?
         public init() {}
     }
 

@@ -18,8 +18,9 @@ struct NetworksDecoder {
             networks.vip.externalFQDN = vip["external_fqdn"]?.string()
             if let id = vip["virtual_router_id"]?.int(in: 1...255) { networks.vip.virtualRouterID = id }
         }
-        if let value = fields["external"], let external = value.mapping(allowed: ["interface", "vlan_ranges"], what: "external network") {
+        if let value = fields["external"], let external = value.mapping(allowed: ["interface", "vlan_ranges", "mtu"], what: "external network") {
             networks.external.interface = external["interface"]?.string()
+            networks.external.mtu = external["mtu"]?.int(in: 576...9216)
             networks.external.vlanRanges = external["vlan_ranges"]?.strings() ?? []
         }
         if let list = fields["provider"]?.sequence() {

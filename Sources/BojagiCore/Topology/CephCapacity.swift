@@ -31,7 +31,7 @@ public struct CephCapacity: Sendable, Hashable, Codable {
 
     public static func make(ceph: Storage.Ceph, hosts: [Host], planned: [String: Double]) -> CephCapacity {
         let storageHosts = hosts.filter { $0.roles.contains(.storage) }
-        let tiers = ceph.tiers.map { tier -> Tier in
+        return make(ceph: ceph, planned: planned) { tier in
             // Raw TB per failure domain for the disks that serve this tier.
             var domains: [String: Double] = [:]
             var osds = 0
@@ -47,6 +47,16 @@ public struct CephCapacity: Sendable, Hashable, Codable {
                     }
                 }
             }
+            return (osds, domains)
+        }
+    }
+
+    /// The same arithmetic over OSDs placed some other way: `domains` gives, for a tier, its OSD count and the raw
+    /// TB in each failure domain (the lab's OSD files in their host buckets).
+    public static func make(ceph: Storage.Ceph, planned: [String: Double],
+                            domains: (Storage.Ceph.Tier) -> (osds: Int, tb: [String: Double])) -> CephCapacity {
+        let tiers = ceph.tiers.map { tier -> Tier in
+            let (osds, domains) = domains(tier)
             let raw = domains.values.reduce(0, +)
             let efficiency: Double
             let width: Int

@@ -18,6 +18,8 @@ extension Lab {
         /// Pools `ceph osd pool autoscale-status` lists, of all pools.
         public let autoscaledPools: Int
         public let pools: Int
+        /// The plan's capacity for the new layout beside `ceph df`, after the rebalance.
+        public let capacity: LabCephCapacity?
 
         public var text: String {
             String(format: """
@@ -26,7 +28,7 @@ extension Lab {
 
                 """, osd, deviceClass, host, upSeconds, rebalanceSeconds, placementGroupsOnNewOSD,
                 LabCephStatus.bytes(rawBytesBefore), LabCephStatus.bytes(rawBytesAfter), autoscaledPools, pools,
-                autoscaledPools == pools ? "" : " (a pool on an overlapping CRUSH root stops it)")
+                autoscaledPools == pools ? "" : " (a pool on an overlapping CRUSH root stops it)") + (capacity?.text ?? "")
         }
     }
 
@@ -65,10 +67,11 @@ extension Lab {
         let onNew = try LabCephStatus.json(try await cephOutput(commands, ["pg", "ls-by-osd", "osd.\(added.id)", "--format", "json"]), "pg ls-by-osd")
         let pgCount = ((onNew as? [String: Any])?["pg_stats"] as? [Any])?.count ?? (onNew as? [Any])?.count ?? 0
         let autoscale = try await autoscaled(commands)
+        let capacity = try await cephCapacity(commands, ceph: state.ceph ?? ceph, status: after)
         return AddOSDResult(osd: "osd.\(added.id)", deviceClass: added.deviceClass,
                             host: after.osds.first { $0.id == added.id }?.host ?? "?", upSeconds: upSeconds,
                             rebalanceSeconds: rebalanceSeconds, placementGroupsOnNewOSD: pgCount,
                             rawBytesBefore: before.totalBytes, rawBytesAfter: after.totalBytes,
-                            autoscaledPools: autoscale.listed, pools: autoscale.pools)
+                            autoscaledPools: autoscale.listed, pools: autoscale.pools, capacity: capacity)
     }
 }

@@ -39,7 +39,8 @@ extension Lab {
                           fix: "see \(commands.data)/log; `bojagi lab down --home \(home.path)` stops what started")
             state.ceph = LabState.Ceph(classes: groups.map(\.deviceClass), hosts: design.hostBuckets,
                                        monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
-                                       backends: design.backends)
+                                       backends: design.backends, design: design.ceph,
+                                       poolTiers: Dictionary(design.layout.pools.map { ($0.name, $0.tier.name) }) { first, _ in first })
             let daemons = try recordCephDaemons(commands, state: &state, home: home)
             return "\(daemons.count) daemons, HEALTH_OK"
         }
@@ -99,10 +100,12 @@ extension Lab {
     public func cephStatus(home: URL, scripts: URL) async throws -> LabCephStatus? {
         guard let state = try LabState.load(from: home), state.ceph != nil else { return nil }
         let commands = cephCommands(home: home, scripts: scripts)
-        guard state.process(named: LabCephCommands.processName("mon.a")).map({ runner.isAlive($0.pid) }) ?? false else {
+        guard let ceph = state.ceph, state.process(named: LabCephCommands.processName("mon.a")).map({ runner.isAlive($0.pid) }) ?? false else {
             throw LabFailure("lab", step: "ceph status", message: "the lab's Ceph monitor is not running", fix: "bojagi lab up")
         }
-        return try await cephStatus(commands)
+        var status = try await cephStatus(commands)
+        status.capacity = try await cephCapacity(commands, ceph: ceph, status: status)
+        return status
     }
 
     /// Pools `ceph osd pool autoscale-status` lists, and all pools: the autoscaler skips every pool when one sits

@@ -17,6 +17,8 @@ public struct LabCephCommands: Sendable, Hashable {
     public static let dataDirectory = "ceph"
     /// How big a sparse OSD file may grow.
     public static let osdSize = "4G"
+    /// The same in bytes (lab-cluster.sh passes it to `bluestore_block_size`: G is GiB).
+    public static let osdBytes = 4 << 30
 
     public var data: String { home + "/" + Self.dataDirectory }
     /// The cluster's own conf (daemons, admin); the OpenStack clients use etc/ceph/ceph.conf.

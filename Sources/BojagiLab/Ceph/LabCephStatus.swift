@@ -26,6 +26,8 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
     public let usedBytes: Int
     public let totalBytes: Int
     public let pools: [Pool]
+    /// The plan's capacity for the lab's layout beside `ceph df` (`lab status` fills it in).
+    public var capacity: LabCephCapacity?
 
     public var osdsUp: Int { osds.filter(\.up).count }
     public var activeClean: Bool { placementGroups > 0 && pgStates["active+clean"] == placementGroups }
@@ -98,6 +100,7 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
         if !pools.isEmpty {
             lines.append("  pools: " + pools.map { "\($0.name) \(Self.bytes($0.storedBytes))" }.joined(separator: ", "))
         }
+        if let capacity { lines.append(capacity.text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")) }
         return lines.joined(separator: "\n") + "\n"
     }
 

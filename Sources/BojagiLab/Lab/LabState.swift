@@ -42,6 +42,10 @@ public struct LabState: Sendable, Hashable, Codable {
         public var monitorPortV1: Int
         /// Cinder's RBD backends: the pool of each and its tier's device class, for the OSD drill.
         public var backends: [Backend]
+        /// The blueprint's Ceph design and which tier each pool is on, so the plan's capacity for the lab's
+        /// layout can be set beside `ceph df` (nil in a state written before they were kept).
+        public var design: Storage.Ceph?
+        public var poolTiers: [String: String]?
 
         public struct Backend: Sendable, Hashable, Codable {
             public var name: String
@@ -49,7 +53,10 @@ public struct LabState: Sendable, Hashable, Codable {
             public var deviceClass: String
         }
 
-        public init(classes: [String], hosts: Int, monitorPort: Int, monitorPortV1: Int, backends: [Backend] = []) {
+        public init(classes: [String], hosts: Int, monitorPort: Int, monitorPortV1: Int, backends: [Backend] = [],
+                    design: Storage.Ceph? = nil, poolTiers: [String: String]? = nil) {
+            self.design = design
+            self.poolTiers = poolTiers
             self.classes = classes
             self.hosts = hosts
             self.monitorPort = monitorPort

@@ -80,6 +80,7 @@ MAP="$OUT_BASE/map-platform"
 CERT="$MAP/certificates/cloud.map.example.pem"
 if blueprint_certificate map-platform cloud.map.example \
    && render map-platform -e 's#^  self_signed: true$#  certificate: certificates/cloud.map.example.pem\n  ca: certificates/test-ca.crt#' \
+        -e 's#^  external: \{interface: bond1, #  external: {interface: bond1, mtu: 9000, #' \
    && check "map-platform: render copied tls.certificate to certificates/haproxy.pem, 0600" sh -c "cmp -s '$CERT' '$MAP/deploy/certificates/haproxy.pem' && test \$(stat -c %a '$MAP/deploy/certificates/haproxy.pem') = 600" \
    && check "map-platform: render copied tls.ca to certificates/ca/test-ca.crt" cmp -s "$MAP/certificates/test-ca.crt" "$MAP/deploy/certificates/ca/test-ca.crt" \
    && octavia_certificates map-platform \
@@ -105,6 +106,7 @@ if blueprint_certificate map-platform cloud.map.example \
         check "$c: cinder-volume got the cinder keyring" test -f "$h/cinder-volume/ceph/ceph.client.cinder.keyring"
         check "$c: glance-api got ceph.conf" has "$h/glance-api/ceph/ceph.conf" '^mon_host = 10\.10\.0\.11,10\.10\.0\.12,10\.10\.0\.13$'
         check "$c: neutron-server has the provider VLAN range" has "$h/neutron-server/ml2_conf.ini" '^network_vlan_ranges = physnet1:100:199$'
+        check "$c: neutron-server takes the external network's MTU (networks.external.mtu: 9000)" has "$h/neutron-server/neutron.conf" '^global_physnet_mtu = 9000$'
         check "$c: no Swift container is configured" test ! -e "$h/swift-proxy-server"
         # issue 9 (added by render-fixes, not yet run against kolla-ansible 23)
         check "$c: keepalived holds the external VIP on bond3 (networks.external_api)" has "$h/keepalived/keepalived.conf" '^[[:space:]]+203\.0\.113\.10 dev bond3$'

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Integration test of the single-node lab: `bojagi lab up` on examples/single-node.yaml in a temporary home,
-# the OpenStack client against it, `bojagi lab down --wipe`, and nothing left running (PIDs, ports).
+# Integration test of the single-node lab: `bojagi lab up` on examples/ceph-lab.yaml (a real Ceph with SSD and HDD
+# tiers) in a temporary home, the OpenStack client against it, verify, Tempest, the dashboard beside it, the Ceph
+# checks (Tests/Integration/ceph/checks.sh: RBD, backup and restore, the OSD drill, add-osd), a restart on the kept
+# data, `bojagi lab down --wipe`, and nothing left running (PIDs, ports) or written to /etc/ceph, /var/lib/ceph,
+# /var/log/ceph.
 # Installs Debian packages and the pinned 2026.2 venv on first use (about 2 minutes; cached afterwards).
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/../../.."
 [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
 
@@ -11,7 +14,10 @@ BOJAGI=".build/debug/bojagi"
 HOME_DIR="$(mktemp -d /tmp/bojagi-lab-test.XXXXXX)"
 OFFSET="${BOJAGI_LAB_TEST_OFFSET:-20000}"
 VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
+BLUEPRINT=examples/ceph-lab.yaml
 passed=0; failed=0
+snapshot() { find /etc/ceph /var/lib/ceph /var/log/ceph -printf '%p %s %T@\n' 2>/dev/null | sort; }
+before="$(snapshot)"
 pids=""
 
 cleanup() {
@@ -30,7 +36,7 @@ check() {
 }
 
 start=$(date +%s)
-if ! "$BOJAGI" lab up examples/single-node.yaml --home "$HOME_DIR" --port-offset "$OFFSET"; then
+if ! "$BOJAGI" lab up "$BLUEPRINT" --home "$HOME_DIR" --port-offset "$OFFSET"; then
     echo "FAIL  lab up"; for f in "$HOME_DIR"/logs/*.log; do echo "== $f"; tail -5 "$f"; done
     echo "0 passed, 1 failed"; exit 1
 fi
@@ -85,13 +91,16 @@ else
     echo "FAIL  dashboard beside the lab ($(tail -1 "$HOME_DIR.dashboard"))"; failed=$((failed + 1))
     grep -E '^(FAIL|    )' "$HOME_DIR.dashboard" | sed 's/^/      /'
 fi
-check "second up keeps everything" bash -c "'$BOJAGI' lab up examples/single-node.yaml --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
+figure() { echo "FIGURE $*"; }
+source Tests/Integration/ceph/checks.sh
+
+check "second up keeps everything" bash -c "'$BOJAGI' lab up '$BLUEPRINT' --home '$HOME_DIR' --port-offset $OFFSET --skip-install | grep -q 'keystone-api: running'"
 
 # Down with the data kept, then up again: the restarted services find their databases, and nova-compute its
 # node identity (a server boots again).
 check "lab down (data kept)" "$BOJAGI" lab down --home "$HOME_DIR" --timeout 20
 start=$(date +%s)
-check "up again on the kept data" "$BOJAGI" lab up examples/single-node.yaml --home "$HOME_DIR" --port-offset "$OFFSET" --skip-install
+check "up again on the kept data" "$BOJAGI" lab up "$BLUEPRINT" --home "$HOME_DIR" --port-offset "$OFFSET" --skip-install
 restart_seconds=$(( $(date +%s) - start ))
 check "bojagi verify after the restart" "$BOJAGI" verify --cloud bojagi-lab
 pids="$pids $(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json")"
@@ -110,6 +119,7 @@ busy=""
 for port in $ports; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy="$busy $port"; done
 check "ports free${busy:+ (busy:$busy)}" test -z "$busy"
 check "home removed" test ! -e "$HOME_DIR/state.json"
+check "nothing new in /etc/ceph, /var/lib/ceph, /var/log/ceph" test "$before" = "$(snapshot)"
 
 echo "lab: up ${up_seconds} s, up again ${restart_seconds} s, RSS $((rss / 1024)) MiB"
 echo "$passed passed, $failed failed"
