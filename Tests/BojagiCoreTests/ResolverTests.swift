@@ -181,7 +181,8 @@ import BojagiTestSupport
     @Test func haWithCinderBringsACoordinationBackendForTheRelease() throws {
         let today = try Fixtures.resolve(profile: "base", release: "2026.2")
         let valkey = try #require(today.services.infrastructure.first { $0.name == "valkey" })
-        #expect(valkey.reasons == [.setting("ha.enabled (coordination for active-active cinder-volume)")])
+        #expect(valkey.reasons == [.setting("ha.enabled", why: "resolver.why.coordination")])
+        #expect(valkey.reasons[0].text == "needed by ha.enabled (coordination for active-active cinder-volume)")
         let older = try Fixtures.resolve(profile: "base", release: "2024.2")
         #expect(older.services.infrastructure.contains { $0.name == "redis" })
         let single = try Fixtures.resolve(profile: "base", release: "2026.2", extra: "ha:\n  enabled: false\n")

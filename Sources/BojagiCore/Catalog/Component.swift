@@ -7,6 +7,8 @@ public struct Component: Sendable, Hashable, Codable {
 
     public let name: String
     public let title: String
+    /// The title in Korean (`title_ko`), for the manual.
+    public let titleKo: String?
     public let description: String
     public let capabilities: [String]
     public let kolla: KollaSupport?
@@ -16,6 +18,7 @@ public struct Component: Sendable, Hashable, Codable {
     public let sources: [String: String]
 
     enum CodingKeys: String, CodingKey {
+        case titleKo = "title_ko"
         case name, title, description, capabilities, kolla, replaces, footprint, ha, sources
     }
 
@@ -23,6 +26,7 @@ public struct Component: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? decoder.codingPath.last?.stringValue ?? ""
         title = try container.decode(String.self, forKey: .title)
+        titleKo = try container.decodeIfPresent(String.self, forKey: .titleKo)
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
         capabilities = try container.decodeIfPresent([String].self, forKey: .capabilities) ?? []
         kolla = try container.decodeIfPresent(KollaSupport.self, forKey: .kolla)

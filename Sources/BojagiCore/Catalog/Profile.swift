@@ -2,6 +2,8 @@
 public struct Profile: Sendable, Hashable, Codable {
     public let name: String
     public let title: String
+    /// The title in Korean (`title_ko`), for the manual.
+    public let titleKo: String?
     public let description: String
     /// Where the package comes from (the seed's case, or the reasoning behind a newer one).
     public let source: String
@@ -13,12 +15,14 @@ public struct Profile: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, source, required, optional, services
+        case titleKo = "title_ko"
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? decoder.codingPath.last?.stringValue ?? ""
         title = try container.decode(String.self, forKey: .title)
+        titleKo = try container.decodeIfPresent(String.self, forKey: .titleKo)
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
         source = try container.decodeIfPresent(String.self, forKey: .source) ?? ""
         required = try container.decodeIfPresent([String].self, forKey: .required) ?? []

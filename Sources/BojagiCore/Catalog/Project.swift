@@ -30,10 +30,15 @@ public struct Project: Sendable, Hashable, Codable {
         public let successor: String?
         public let alternatives: [String]
         public let note: String?
+        /// The note in Korean (`note_ko`), for the manual.
+        public let noteKo: String?
+
+        public var translatedNote: Translated? { note.map { Translated(en: $0, ko: noteKo) } }
 
         enum CodingKeys: String, CodingKey {
             case on, successor, alternatives, note
             case lastRelease = "last_release"
+            case noteKo = "note_ko"
         }
 
         public init(from decoder: Decoder) throws {
@@ -43,6 +48,7 @@ public struct Project: Sendable, Hashable, Codable {
             successor = try container.decodeIfPresent(String.self, forKey: .successor)
             alternatives = try container.decodeIfPresent([String].self, forKey: .alternatives) ?? []
             note = try container.decodeIfPresent(String.self, forKey: .note)
+            noteKo = try container.decodeIfPresent(String.self, forKey: .noteKo)
         }
     }
 
@@ -71,6 +77,8 @@ public struct Project: Sendable, Hashable, Codable {
 
     public let name: String
     public let title: String
+    /// The title in Korean (`title_ko`), for the manual.
+    public let titleKo: String?
     public let kind: Kind
     public let serviceType: String?
     public let description: String
@@ -88,6 +96,7 @@ public struct Project: Sendable, Hashable, Codable {
     public let sources: [String: String]
 
     enum CodingKeys: String, CodingKey {
+        case titleKo = "title_ko"
         case name, title, kind, description, team, capabilities, requires, recommends, infrastructure
         case retired, kolla, footprint, navigator, sources
         case serviceType = "service_type"
@@ -99,6 +108,7 @@ public struct Project: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? decoder.codingPath.last?.stringValue ?? ""
         title = try container.decode(String.self, forKey: .title)
+        titleKo = try container.decodeIfPresent(String.self, forKey: .titleKo)
         kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .service
         serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""

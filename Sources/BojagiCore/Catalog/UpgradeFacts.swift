@@ -170,14 +170,20 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
         /// kolla requires it (`required`) or only recommends it (`recommended`).
         public let level: String
         public let text: String
+        /// The same in Korean (`text_ko`), for the manual.
+        public let textKo: String?
         public let commands: [String]
         /// Lines for globals.yml.
         public let settings: [String]
         public let source: String
 
+        /// `text` with its translations.
+        public var translated: Translated { Translated(en: text, ko: textKo) }
+
         enum CodingKeys: String, CodingKey {
             case id, area, phase, service, since, downtime, level, text, commands, settings, source
             case appliesTo = "applies_to"
+            case textKo = "text_ko"
         }
 
         public init(from decoder: Decoder) throws {
@@ -191,6 +197,7 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
             downtime = try container.decode(Downtime.self, forKey: .downtime)
             level = try container.decodeIfPresent(String.self, forKey: .level) ?? "required"
             text = try container.decode(String.self, forKey: .text)
+            textKo = try container.decodeIfPresent(String.self, forKey: .textKo)
             commands = try container.decodeIfPresent([String].self, forKey: .commands) ?? []
             settings = try container.decodeIfPresent([String].self, forKey: .settings) ?? []
             source = try container.decode(String.self, forKey: .source)
@@ -205,8 +212,9 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
         /// The point release that first accepted a host OS, when later than the release's first.
         public let hostOSSince: [String: String]
         public let hostOSSinceSource: String?
-        /// How kolla moves hosts to an OS during this release, by the OS moved to.
+        /// How kolla moves hosts to an OS during this release, by the OS moved to; in Korean beside it.
         public let osMoveNotes: [String: String]
+        public let osMoveNotesKo: [String: String]
         public let osMoveSource: String?
         public let rabbitmq: RabbitMQ?
         public let mariadb: MariaDB?
@@ -220,6 +228,7 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
             case hostOSSince = "host_os_since"
             case hostOSSinceSource = "host_os_since_source"
             case osMoveNotes = "os_move_notes"
+            case osMoveNotesKo = "os_move_notes_ko"
             case osMoveSource = "os_move_source"
         }
 
@@ -231,6 +240,7 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
             hostOSSince = try container.decodeIfPresent([String: String].self, forKey: .hostOSSince) ?? [:]
             hostOSSinceSource = try container.decodeIfPresent(String.self, forKey: .hostOSSinceSource)
             osMoveNotes = try container.decodeIfPresent([String: String].self, forKey: .osMoveNotes) ?? [:]
+            osMoveNotesKo = try container.decodeIfPresent([String: String].self, forKey: .osMoveNotesKo) ?? [:]
             osMoveSource = try container.decodeIfPresent(String.self, forKey: .osMoveSource)
             rabbitmq = try container.decodeIfPresent(RabbitMQ.self, forKey: .rabbitmq)
             mariadb = try container.decodeIfPresent(MariaDB.self, forKey: .mariadb)
@@ -252,7 +262,15 @@ public struct UpgradeFacts: Sendable, Hashable, Decodable {
 
     public struct Backup: Sendable, Hashable, Decodable {
         public let text: String
+        public let textKo: String?
         public let source: String
+
+        public var translated: Translated { Translated(en: text, ko: textKo) }
+
+        enum CodingKeys: String, CodingKey {
+            case text, source
+            case textKo = "text_ko"
+        }
     }
 
     public let route: Route

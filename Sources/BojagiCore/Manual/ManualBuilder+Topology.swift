@@ -1,11 +1,13 @@
 /// The physical sections: topology (hosts, networks, VLAN tiers, VIPs), storage tiers, the HA design and
 /// what is not HA, every endpoint and where its logs are.
 extension ManualBuilder {
-    /// The topology: `TopologyDiagram`'s drawing, then its tables.
-    func topology(_ cloud: ManualCloud, svg: String) -> ManualDocument.Section {
+    /// The topology: `TopologyDiagram`'s drawing (the dashboard's, with this language's labels), then its tables.
+    func topology(_ cloud: ManualCloud) -> ManualDocument.Section {
+        let svg = TopologyDiagram.svg(cloud.plan, networks: cloud.blueprint.networks) { t($0, $1) }
         var blocks: [ManualDocument.Block] = [.figure(svg: svg, caption: t("topology.figure", ["cloud": cloud.name]))]
         let hostRows = cloud.blueprint.hosts.map { host -> [String] in
-            let size = [host.cores.map { "\($0) cores" }, host.memoryGiB.map { "\($0) GiB" }].compactMap { $0 }.joined(separator: ", ")
+            let size = [host.cores.map { t("diagram.cores", ["cores": "\($0)"]) },
+                        host.memoryGiB.map { t("diagram.memory", ["gib": "\($0)"]) }].compactMap { $0 }.joined(separator: ", ")
             let disks = host.disks.map { "\($0.count)× \($0.sizeGB) GB \($0.kind.rawValue)" }.joined(separator: ", ")
             return [host.name, host.address ?? "–", host.roles.map { t("role.\($0.rawValue)") }.joined(separator: ", "),
                     size.isEmpty ? "–" : size, disks.isEmpty ? "–" : disks]
@@ -51,7 +53,7 @@ extension ManualBuilder {
             return .init(id: "storage", title: t("storage.title"), blocks: [.note(t("storage.none"))])
         }
         let tiers = ceph.tiers.map { tier in
-            [tier.name, tier.deviceClass, tier.protection, "\(tier.osds)", TopologyReport.tb(tier.rawTB), TopologyReport.tb(tier.usableTB),
+            [tier.name, tier.deviceClass, TopologyDiagram.protection(tier) { t($0, $1) }, "\(tier.osds)", TopologyReport.tb(tier.rawTB), TopologyReport.tb(tier.usableTB),
              TopologyReport.tb(tier.nearfullTB), TopologyReport.tb(tier.afterLossTB), tier.plannedTB.map(TopologyReport.tb) ?? "–"]
         }
         var blocks: [ManualDocument.Block] = [
@@ -103,7 +105,7 @@ extension ManualBuilder {
 
     func endpoints(_ cloud: ManualCloud) -> ManualDocument.Section {
         let rows = cloud.endpoints.map { endpoint -> [String] in
-            ["\(endpoint.title)", "\(cloud.internalScheme)://\(cloud.internalAddress):\(endpoint.port)",
+            [title(endpoint.member, cloud, english: endpoint.title), "\(cloud.internalScheme)://\(cloud.internalAddress):\(endpoint.port)",
              "\(cloud.externalScheme)://\(cloud.externalAddress):\(endpoint.port)", endpoint.logs]
         }
         let infra = cloud.infrastructureLogs.map { [$0.name, $0.hosts, $0.logs] }

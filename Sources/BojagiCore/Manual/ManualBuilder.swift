@@ -1,13 +1,11 @@
 /// What one manual is made from: the render context (blueprint, plan, catalog), the cloud's alert rules, the
-/// lab's records, the upgrade plan to the next release, and the topology drawing.
+/// lab's records and the upgrade plan to the next release. The builder draws the topology in its language.
 public struct ManualInput: Sendable {
     public let context: RenderContext
     public let alerts: [AlertGroup]
     public let records: MeasuredRecords
     /// The way to the next release, when the catalog has one.
     public let upgrade: UpgradePlan?
-    /// The topology drawing: `TopologyDiagram`'s SVG of the plan (the dashboard draws the same one).
-    public let topologySVG: String
     /// The deployment directory as kolla-ansible's `-i`/`--configdir` name it in the runbooks.
     public let deployment: String
 
@@ -17,7 +15,6 @@ public struct ManualInput: Sendable {
         self.alerts = alerts
         self.records = records
         self.upgrade = upgrade
-        self.topologySVG = TopologyDiagram.svg(context.plan, networks: context.blueprint.networks)
         self.deployment = deployment
     }
 }
@@ -38,14 +35,14 @@ public struct ManualBuilder: Sendable {
         let cloud = ManualCloud(context: input.context, deployment: input.deployment)
         let runbooks = runbooks(cloud, upgrade: input.upgrade, alerts: input.alerts.flatMap(\.rules).map(\.name))
         let index = ManualDocument.Page(file: Self.indexPage, title: t("page.index"), sections: [
-            package(cloud), release(cloud), topology(cloud, svg: input.topologySVG), storage(cloud), availability(cloud),
+            package(cloud), release(cloud), topology(cloud), storage(cloud), availability(cloud),
             endpoints(cloud), measured(input.records), hybrid(cloud), training(cloud),
         ].compactMap { $0 })
         let runbookPage = ManualDocument.Page(file: Self.runbooksPage, title: t("page.runbooks"), sections: [
             alertIndex(input.alerts, runbooks: runbooks),
         ] + runbooks.map { ManualDocument.Section(id: $0.id, title: $0.title, blocks: [.runbook($0)]) })
         return ManualDocument(language: t.language, title: t("manual.title", ["cloud": cloud.name]),
-                              subtitle: t("manual.subtitle", ["profile": cloud.plan.profileTitle, "release": cloud.plan.release.label]),
+                              subtitle: t("manual.subtitle", ["profile": profileTitle(cloud), "release": cloud.plan.release.label]),
                               pages: [index, runbookPage], runbooks: runbooks)
     }
 
@@ -57,7 +54,7 @@ public struct ManualBuilder: Sendable {
         var rows: [[String]] = []
         for member in members.members {
             let row = plan.services.first { $0.name == member.name }
-            rows.append([member.name, row?.title ?? member.name, row?.maturity.map { "\($0)/8" } ?? "–",
+            rows.append([member.name, title(member.name, cloud, english: row?.title), row?.maturity.map { "\($0)/8" } ?? "–",
                          row?.adoption.map { "\($0)%" } ?? "–", reasons(member.reasons)])
         }
         var infra: [[String]] = []
@@ -65,7 +62,7 @@ public struct ManualBuilder: Sendable {
             infra.append([member.name, reasons(member.reasons)])
         }
         var blocks: [ManualDocument.Block] = [
-            .paragraph(t("package.intro", ["profile": plan.profileTitle, "projects": "\(plan.totals.projects)",
+            .paragraph(t("package.intro", ["profile": profileTitle(cloud), "projects": "\(plan.totals.projects)",
                                            "vendor": "\(plan.vendor.projects)", "containers": "\(plan.totals.containers)",
                                            "vendorContainers": "\(plan.vendor.containers)"])),
             .table(.init(header: [t("col.service"), t("col.title"), t("col.maturity"), t("col.adoption"), t("col.why")], rows: rows)),
@@ -81,6 +78,21 @@ public struct ManualBuilder: Sendable {
             blocks.append(.note(t("package.gap", ["capability": gap.capability, "alternatives": gap.alternatives.joined(separator: ", ")])))
         }
         return .init(id: "package", title: t("package.title"), blocks: blocks)
+    }
+
+    /// A service's title in this language: the catalog's `title_ko` beside the English one. Tooling titles
+    /// are product names and have none (every service's is checked by ManualKoreanTests).
+    func title(_ name: String, _ cloud: ManualCloud, english: String?) -> String {
+        guard let english else { return name }
+        let catalog = cloud.context.catalog
+        let korean = catalog.projects[name]?.titleKo ?? catalog.components[name]?.titleKo
+        return t(.translated(Translated(en: english, ko: korean ?? english)))
+    }
+
+    /// The profile's title in this language (`title_ko` in profiles.yaml beside the English one).
+    func profileTitle(_ cloud: ManualCloud) -> String {
+        guard let profile = cloud.context.catalog.profiles[cloud.plan.profile] else { return cloud.plan.profileTitle }
+        return t(.translated(Translated(en: cloud.plan.profileTitle, ko: profile.titleKo)))
     }
 
     /// One phrase per reason, with every "required by" folded into one: `required by cinder, glance, nova`.
@@ -101,7 +113,8 @@ public struct ManualBuilder: Sendable {
         case let .requiredBy(name, _, _): t("reason.requiredBy", ["service": name])
         case let .profile(name): t("reason.profile", ["profile": name])
         case .added: t("reason.added")
-        case let .setting(path): t("reason.setting", ["setting": path])
+        case let .setting(path, why):
+            t("reason.setting", ["setting": why.map { t("reason.settingWhy", ["setting": path, "why": t($0)]) } ?? path])
         }
     }
 
@@ -128,7 +141,7 @@ public struct ManualBuilder: Sendable {
                 } else if let adoption = project?.navigator?.adoption, adoption < policy.coreAdoption {
                     why = t("leftout.lowAdoption", ["adoption": "\(adoption)", "min": "\(policy.coreAdoption)"])
                 } else {
-                    why = t("leftout.notNeeded", ["profile": cloud.plan.profileTitle])
+                    why = t("leftout.notNeeded", ["profile": profileTitle(cloud)])
                 }
             }
             return [name, why]

@@ -39,20 +39,23 @@ public struct ManualMessages: Sendable {
         return try ManualMessages(language: language, yaml: String(contentsOf: url, encoding: .utf8))
     }
 
+    /// The template of `key`: the language's catalog; for English, sentences the code says itself (the
+    /// upgrade planner's, the topology drawing's) come from their owners' tables (`Phrase.english`), so that
+    /// English has one source. Korean has them all in ko.yaml.
+    public func template(_ key: String) -> String? {
+        entries[key] ?? (language == .en ? Phrase.english[key] : nil)
+    }
+
     /// The text of `key` with each `{name}` replaced from `arguments`; a missing key or argument shows as
     /// `⟦…⟧`, which the tests and `bojagi manual` refuse.
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        guard let template = entries[key] else { return "\(Self.unresolvedMark)\(key)⟧" }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            out += arguments[name] ?? "\(Self.unresolvedMark)\(name)⟧"
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
+        guard let template = template(key) else { return "\(Self.unresolvedMark)\(key)⟧" }
+        return Template.fill(template, arguments)
+    }
+
+    /// A phrase (an upgrade step, a catalog fact) in this language.
+    public func callAsFunction(_ phrase: Phrase) -> String {
+        phrase.text(language, templates: template)
     }
 
     /// The `{placeholders}` a key's text names, for the catalogs' agreement test.

@@ -13,9 +13,12 @@ extension ManualBuilder {
         let args = ["from": hop.from.label, "to": hop.to.label]
         func steps(_ phase: UpgradePlan.Step.Phase) -> [Runbook.Step] {
             hop.steps.filter { $0.phase == phase }.map { item in
-                // The planner's sentences are English facts with their sources; the manual frames them per language.
-                Runbook.Step(text: t("rb.upgrade.step", ["area": item.area, "downtime": t("downtime.\(item.downtime.rawValue)"), "text": item.text]),
-                             command: item.commands.isEmpty ? nil : item.commands.joined(separator: "\n"))
+                // The planner's steps are phrases: its own sentences by key, the catalog's with their translations.
+                var downtime = t("downtime.\(item.downtime.rawValue)")
+                if item.recommended { downtime = t("rb.upgrade.recommended", ["downtime": downtime]) }
+                let note = item.downtimeNotePhrase.map { t("rb.upgrade.outageNote", ["note": t($0)]) } ?? ""
+                let text = t("rb.upgrade.step", ["area": t("area.\(item.area)"), "downtime": downtime, "text": t(item.phrase), "note": note])
+                return Runbook.Step(text: text, command: item.commands.isEmpty ? nil : item.commands.joined(separator: "\n"))
             }
         }
         var prep = steps(.before)

@@ -31,24 +31,45 @@ extension Catalog {
 
     /// One sentence on why `name` cannot be had in `release`, for reasons and findings.
     public func unavailability(of name: String, in release: Release) -> String {
+        unavailabilityPhrase(of: name, in: release).english
+    }
+
+    /// The same sentence as a phrase, for the manual's languages.
+    public func unavailabilityPhrase(of name: String, in release: Release) -> Phrase {
         switch availability(of: name, in: release) {
         case .available:
-            return "\(name) is available"
+            return .key("availability.available", ["name": name])
         case let .notYetReleased(first):
-            return "\(name) first shipped in \(label(first)), after \(release.label)"
+            return .key("availability.notYet", ["name": name, "first": label(first), "release": release.label])
         case let .retired(last):
             let project = projects[name]
-            var text = "\(name) was retired"
-            if let day = project?.retired?.on { text += " on \(day)" }
-            if let last { text += "; its last release was \(label(last))" }
-            return text
+            // The day sits inside the sentence in some languages: a key of its own, not a clause.
+            var text: [Phrase] = [project?.retired?.on.map { Phrase.key("availability.retiredOn", ["name": name, "day": $0.description]) }
+                ?? .key("availability.retired", ["name": name])]
+            if let last { text.append(.key("availability.retired.last", ["last": label(last)])) }
+            return .sequence(text)
         case let .notDeployed(removedIn):
             if let removedIn, let ordinal = ordinal(of: removedIn), ordinal <= release.ordinal {
-                return "kolla-ansible no longer deploys \(name) since \(label(removedIn))"
+                return .key("availability.removed", ["name": name, "release": label(removedIn)])
             }
-            return "kolla-ansible \(release.kollaAnsible.map { "\($0) " } ?? "")(\(release.label)) does not deploy \(name)"
+            if let major = release.kollaAnsible {
+                return .key("availability.notDeployed", ["name": name, "major": major, "release": release.label])
+            }
+            return .key("availability.notDeployed.unknown", ["name": name, "release": release.label])
         }
     }
+
+    /// The English of `unavailabilityPhrase`, by message key.
+    public static let availabilityMessages: [String: String] = [
+        "availability.available": "{name} is available",
+        "availability.notYet": "{name} first shipped in {first}, after {release}",
+        "availability.retired": "{name} was retired",
+        "availability.retiredOn": "{name} was retired on {day}",
+        "availability.retired.last": "; its last release was {last}",
+        "availability.removed": "kolla-ansible no longer deploys {name} since {release}",
+        "availability.notDeployed": "kolla-ansible {major} ({release}) does not deploy {name}",
+        "availability.notDeployed.unknown": "kolla-ansible ({release}) does not deploy {name}",
+    ]
 
     /// `2025.1 Epoxy` for a series that has a release entry, else the capitalised code name.
     public func label(_ series: String) -> String {

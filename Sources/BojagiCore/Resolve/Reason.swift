@@ -10,8 +10,9 @@ public enum Reason: Sendable, Hashable, Codable {
     case profile(String)
     /// Named in bojagi.yaml `services.add`.
     case added
-    /// A blueprint setting needs it (`ha.enabled`, `monitoring.prometheus`).
-    case setting(String)
+    /// A blueprint setting needs it (`ha.enabled`, `monitoring.prometheus`); `why`, when the setting alone does
+    /// not say it, is a message key of `Resolver.messages`.
+    case setting(String, why: String? = nil)
 
     public var text: String {
         switch self {
@@ -28,8 +29,13 @@ public enum Reason: Sendable, Hashable, Codable {
             return "listed in profile \(name)"
         case .added:
             return "added in bojagi.yaml"
-        case let .setting(path):
-            return "needed by \(path)"
+        case let .setting(path, why):
+            return "needed by \(Self.settingText(path, why: why))"
         }
+    }
+
+    /// `ha.enabled (kolla-ansible balances MariaDB through ProxySQL)`: the setting, and why in English.
+    static func settingText(_ path: String, why: String?) -> String {
+        path + (why.map { " (\(Resolver.messages[$0] ?? $0))" } ?? "")
     }
 }

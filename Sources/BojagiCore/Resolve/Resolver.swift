@@ -179,7 +179,7 @@ private struct State {
             // Active-active cinder-volume needs a coordination backend (kolla-ansible's cinder precheck);
             // kolla derives cinder_coordination_backend from enable_valkey (redis before 2025.2).
             if set.members.contains(where: { $0.name == "cinder" }) {
-                needComponent("valkey", .setting("ha.enabled (coordination for active-active cinder-volume)"))
+                needComponent("valkey", .setting("ha.enabled", why: "resolver.why.coordination"))
             }
         }
         if blueprint.monitoring.prometheus { needComponent("prometheus", .setting("monitoring.prometheus")) }
@@ -195,7 +195,7 @@ private struct State {
     mutating func addDatabaseProxy() {
         guard blueprint.ha.enabled, set.infrastructure.contains(where: { $0.name == "mariadb" }),
               catalog.kollaEnablesByDefault(catalog.components["proxysql"]?.kolla, in: release) else { return }
-        needComponent("proxysql", .setting("ha.enabled (kolla-ansible balances MariaDB through ProxySQL)"))
+        needComponent("proxysql", .setting("ha.enabled", why: "resolver.why.proxysql"))
     }
 
     mutating func addInfrastructure() {
@@ -237,7 +237,7 @@ private struct State {
     private func reasonSubject(_ reason: Reason) -> String {
         switch reason {
         case let .requiredBy(name, _, _): name
-        case let .setting(path): path
+        case let .setting(path, why): Reason.settingText(path, why: why)
         default: "the package"
         }
     }
@@ -295,4 +295,13 @@ extension ServiceSet {
         copy.infrastructure.sort { $0.name < $1.name }
         return copy
     }
+}
+
+extension Resolver {
+    /// Why a setting needs a component, by message key: the English of `Reason.setting`'s `why`; the manual's
+    /// other languages have the same keys in their catalog.
+    public static let messages: [String: String] = [
+        "resolver.why.coordination": "coordination for active-active cinder-volume",
+        "resolver.why.proxysql": "kolla-ansible balances MariaDB through ProxySQL",
+    ]
 }

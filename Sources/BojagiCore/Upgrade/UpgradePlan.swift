@@ -62,16 +62,55 @@ public struct UpgradePlan: Sendable, Codable {
         public let phase: Phase
         /// `host-os`, `rabbitmq`, `mariadb`, `ceph`, `service`, `inventory`, `tooling`, `backup`, `check`, `upgrade`…
         public let area: String
+        /// The step's sentence in English, as the report prints it.
         public let text: String
+        /// The same sentence as a phrase, for the manual's other languages.
+        public let phrase: Phrase
         public let commands: [String]
         /// Lines for globals.yml.
         public let settings: [String]
         public let downtime: UpgradeFacts.Downtime
         /// Why a rolling step counts as an outage here (one controller), when it does.
         public let downtimeNote: String?
+        public let downtimeNotePhrase: Phrase?
         /// kolla recommends the step rather than requiring it.
         public let recommended: Bool
         public let sources: [String]
+
+        init(phase: Phase, area: String, phrase: Phrase, commands: [String], settings: [String],
+             downtime: UpgradeFacts.Downtime, note: Phrase?, recommended: Bool, sources: [String]) {
+            self.phase = phase
+            self.area = area
+            self.text = phrase.english
+            self.phrase = phrase
+            self.commands = commands
+            self.settings = settings
+            self.downtime = downtime
+            self.downtimeNote = note?.english
+            self.downtimeNotePhrase = note
+            self.recommended = recommended
+            self.sources = sources
+        }
+
+        // The JSON keeps its English sentences only: phrases are for the manual.
+        enum CodingKeys: String, CodingKey {
+            case phase, area, text, commands, settings, downtime, downtimeNote, recommended, sources
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            phase = try container.decode(Phase.self, forKey: .phase)
+            area = try container.decode(String.self, forKey: .area)
+            text = try container.decode(String.self, forKey: .text)
+            phrase = .verbatim(text)
+            commands = try container.decode([String].self, forKey: .commands)
+            settings = try container.decode([String].self, forKey: .settings)
+            downtime = try container.decode(UpgradeFacts.Downtime.self, forKey: .downtime)
+            downtimeNote = try container.decodeIfPresent(String.self, forKey: .downtimeNote)
+            downtimeNotePhrase = downtimeNote.map { .verbatim($0) }
+            recommended = try container.decode(Bool.self, forKey: .recommended)
+            sources = try container.decode([String].self, forKey: .sources)
+        }
     }
 
     /// A service that leaves the package on a hop, and what takes its place.

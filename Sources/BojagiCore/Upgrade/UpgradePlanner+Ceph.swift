@@ -32,7 +32,8 @@ extension UpgradePlanner {
             guard let next = names[nextMajor] else { break }
             steps.append(step(
                 .before, "ceph",
-                "upgrade the Ceph cluster from \(name) to \(next) while on \(from.label), before the hop: \(to.label)'s images carry the \(goal) client and were never used with a cluster older than \(to.ceph.first ?? goal); with the cluster HEALTH_OK, cephadm upgrades the daemons one at a time; when `ceph versions` shows every OSD on \(next), finish with require-osd-release",
+                .key("upgrade.ceph", ["current": name, "next": next, "from": from.label, "to": to.label, "goal": goal,
+                                          "oldest": to.ceph.first ?? goal]),
                 commands: ["ceph orch upgrade start --image quay.io/ceph/ceph:v\(nextMajor).2.<z>",
                            "ceph osd require-osd-release \(next)"],
                 downtime: downtime.class, sources: unique(sources + [facts.source, downtime.source])))

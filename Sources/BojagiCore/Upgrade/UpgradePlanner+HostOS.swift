@@ -31,15 +31,19 @@ extension UpgradePlanner {
         }
         state.hostOS = next
         let fromFacts = catalog.upgrades.releases[from.name]
-        var text = "move every host from \(current) to \(next) while on \(from.label): \(to.label)'s kolla-ansible prechecks refuse \(current)"
-        if let since = fromFacts?.hostOSSince[next] { text += "; \(from.label) accepts \(next) from kolla-ansible \(since)" }
-        if let note = fromFacts?.osMoveNotes[next] { text += ". " + note }
+        var text: [Phrase] = [.key("upgrade.hostOS", ["current": current, "next": next, "from": from.label, "to": to.label])]
+        if let since = fromFacts?.hostOSSince[next] {
+            text.append(.key("upgrade.hostOS.since", ["from": from.label, "next": next, "since": since]))
+        }
+        if let note = fromFacts?.osMoveNotes[next] {
+            text.append(.message("upgrade.hostOS.note", ["note": .translated(Translated(en: note, ko: fromFacts?.osMoveNotesKo[next]))]))
+        }
         var moveSources = [from.source?.hostOS].compactMap { $0 } + sources
         if fromFacts?.hostOSSince[next] != nil, let since = fromFacts?.hostOSSinceSource { moveSources.append(since) }
         if fromFacts?.osMoveNotes[next] != nil, let move = fromFacts?.osMoveSource { moveSources.append(move) }
         let fact = catalog.upgrades.downtime(.hostOS)
         moveSources.append(fact.source)
-        steps.append(step(.before, "host-os", text, commands: [], downtime: fact.class, controlPlane: true,
+        steps.append(step(.before, "host-os", .sequence(text), commands: [], downtime: fact.class, controlPlane: true,
                           context: context, sources: unique(moveSources)))
         return summary(after: next, sources: sources)
     }

@@ -21,8 +21,7 @@ extension UpgradePlanner {
         guard current != new else { return (versions, nil) }
         let downtime = catalog.upgrades.downtime(.rabbitmq)
         func during(_ old: String) -> UpgradePlan.Step {
-            step(.upgrade, "rabbitmq",
-                 "RabbitMQ \(old) → \(new) during the upgrade: kolla-ansible restarts a third of its nodes at a time",
+            step(.upgrade, "rabbitmq", .key("upgrade.rabbitmq.during", ["old": old, "new": new]),
                  commands: [], downtime: downtime.class, controlPlane: true, context: context,
                  sources: [target.source, downtime.source])
         }
@@ -38,19 +37,20 @@ extension UpgradePlanner {
             return (versions, nil)
         }
         let image = "rabbitmq-" + middle.replacingOccurrences(of: ".", with: "-")
-        var text = "upgrade RabbitMQ from \(current) to \(middle) while on \(context.from.label): \(context.to.label)'s kolla-ansible refuses \(current) → \(new) in one step"
+        var text: [Phrase] = [.key("upgrade.rabbitmq.first", ["current": current, "middle": middle, "new": new,
+                                                                  "from": context.from.label, "to": context.to.label])]
         if let since = source.also.first(where: { $0.version == middle })?.since {
-            text += "; \(context.from.label)'s images carry \(middle) from \(since)"
+            text.append(.key("upgrade.rabbitmq.first.since", ["from": context.from.label, "middle": middle, "since": since]))
         }
         let commands: [String]
         if let since = source.upgradeCommandSince {
-            text += ". `kolla-ansible rabbitmq-upgrade` (from \(since)) is not idempotent; the idempotent way is rabbitmq_image in globals.yml set to the \(image) image, then `kolla-ansible upgrade --tags rabbitmq`"
+            text.append(.key("upgrade.rabbitmq.first.command", ["since": since, "image": image]))
             commands = ["kolla-ansible rabbitmq-upgrade \(middle)"]
         } else {
-            text += ": set rabbitmq_image in globals.yml to the \(image) image and upgrade RabbitMQ alone"
+            text.append(.key("upgrade.rabbitmq.first.image", ["image": image]))
             commands = ["kolla-ansible upgrade --tags rabbitmq"]
         }
-        steps.append(step(.before, "rabbitmq", text, commands: commands, downtime: downtime.class, controlPlane: true,
+        steps.append(step(.before, "rabbitmq", .sequence(text), commands: commands, downtime: downtime.class, controlPlane: true,
                           context: context, sources: [source.source, target.source, downtime.source]))
         return (UpgradePlan.Versions(from: current, to: new, sources: sources), during(middle))
     }
@@ -64,8 +64,7 @@ extension UpgradePlanner {
                                             sources: [source?.source, target.source].compactMap { $0 })
         guard let old = source?.version, old != target.version else { return (versions, nil) }
         let downtime = catalog.upgrades.downtime(.mariadb)
-        let step = step(.upgrade, "mariadb",
-                        "MariaDB \(old) → \(target.version) during the upgrade: kolla-ansible restarts the Galera nodes a third at a time, with rsync state transfer while it upgrades",
+        let step = step(.upgrade, "mariadb", .key("upgrade.mariadb", ["old": old, "new": target.version]),
                         commands: [], downtime: downtime.class, controlPlane: true, context: context,
                         sources: [target.source, downtime.source])
         return (versions, step)

@@ -20,7 +20,8 @@ extension UpgradePlanner {
         for member in gone {
             let name = member.name
             let successor = successor(of: name, in: after)
-            let reason = catalog.unavailability(of: name, in: context.to)
+            let reasonPhrase = catalog.unavailabilityPhrase(of: name, in: context.to)
+            let reason = reasonPhrase.english
             leaving.departures.append(UpgradePlan.Departure(name: name, reason: reason, successor: successor))
             leaving.services.insert(name)
             // A dependency of services that leave too goes with them: their migration covers it.
@@ -29,7 +30,8 @@ extension UpgradePlanner {
             }
             if successor == nil, !dependents.isEmpty, dependents.count == member.reasons.count,
                dependents.allSatisfy(goneNames.contains) {
-                steps.append(step(.before, "service", "\(name) leaves the package with \(dependents.joined(separator: ", ")), which needs it: \(reason)",
+                let list = Phrase.joined(dependents.map { .verbatim($0) }, separator: .key("list.comma"))
+                steps.append(step(.before, "service", .message("upgrade.leaves.with", ["name": .verbatim(name), "dependents": list, "reason": reasonPhrase]),
                                   commands: [], downtime: .none,
                                   sources: [catalog.projects[name]?.sources["kolla"], catalog.components[name]?.sources["kolla"]].compactMap { $0 }))
                 continue
@@ -37,19 +39,20 @@ extension UpgradePlanner {
 
             let change = migration(for: name, context)
             let project = catalog.projects[name]
-            var advice = change?.text ?? project?.retired?.note
-            if advice == nil, let alternatives = project?.retired?.alternatives, !alternatives.isEmpty {
-                advice = "move its users to \(alternatives.joined(separator: " or "))"
+            var advicePhrase: Phrase? = (change?.translated ?? project?.retired?.translatedNote).map { Phrase.translated($0) }
+            if advicePhrase == nil, let alternatives = project?.retired?.alternatives, !alternatives.isEmpty {
+                advicePhrase = .message("upgrade.leaves.alternatives", ["alternatives": Phrase.or(alternatives)])
             }
+            let advice = advicePhrase?.english
             let explicit = context.blueprint.services.add.firstIndex(of: name)
             let path = explicit.map { "services.add[\($0)]" } ?? "profile"
-            var text = "\(name) leaves the package: \(reason)"
-            if let successor { text += "; \(successor) takes its place" }
-            if let advice { text += ". " + advice }
+            var text: [Phrase] = [.message("upgrade.leaves", ["name": .verbatim(name), "reason": reasonPhrase])]
+            if let successor { text.append(.key("upgrade.leaves.successor", ["successor": successor])) }
+            if let advicePhrase { text.append(.message("upgrade.leaves.advice", ["advice": advicePhrase])) }
             var sources = [project?.retired == nil ? nil : project?.sources["retired"], project?.sources["kolla"],
                            catalog.components[name]?.sources["kolla"]].compactMap { $0 }
             if let change { sources.append(change.source) }
-            steps.append(step(.before, "service", text, commands: change?.commands ?? [], settings: change?.settings ?? [],
+            steps.append(step(.before, "service", .sequence(text), commands: change?.commands ?? [], settings: change?.settings ?? [],
                               downtime: change?.downtime ?? .none,
                               sources: sources))
             if let successor {

@@ -160,19 +160,20 @@ public struct UpgradePlanner: Sendable {
         var steps: [UpgradePlan.Step] = []
         let backup = catalog.upgrades.backup
         let command = catalog.upgrades.releases[context.from.name]?.kollaAnsible?.backupCommand
-        steps.append(step(.checks, "backup", backup.text + (command.map { "; with \(context.from.label) that is `\($0)`" } ?? ""),
-                          commands: [], downtime: .none, sources: [backup.source]))
+        var text: [Phrase] = [.translated(backup.translated)]
+        if let command { text.append(.key("upgrade.backup.command", ["release": context.from.label, "command": command])) }
+        steps.append(step(.checks, "backup", .sequence(text), commands: [], downtime: .none, sources: [backup.source]))
 
         let upgraded = context.packageNames.intersection(context.targetNames)
         let statusChecks = upgraded.sorted().compactMap { name in catalog.upgrades.upgradeChecks[name].map { (name, $0) } }
         if !statusChecks.isEmpty {
             let own = statusChecks.filter { !$0.1.byKolla }
             let byKolla = statusChecks.filter { $0.1.byKolla }.map(\.1.command)
-            var text = "run each service's upgrade check from \(context.to.label)'s images against the running cloud; exit 2 means the upgrade will fail"
+            var text: [Phrase] = [.key("upgrade.check", ["release": context.to.label])]
             if !byKolla.isEmpty {
-                text += " (kolla-ansible runs \(byKolla.joined(separator: ", ")) itself during the upgrade and stops on a failure)"
+                text.append(.message("upgrade.check.byKolla", ["commands": .joined(byKolla.map { Phrase.verbatim($0) }, separator: .key("list.comma"))]))
             }
-            steps.append(step(.checks, "check", text, commands: own.map(\.1.command), downtime: .none,
+            steps.append(step(.checks, "check", .sequence(text), commands: own.map(\.1.command), downtime: .none,
                               sources: statusChecks.map(\.1.source)))
         }
         steps += changes(context, phases: [.checks], skipping: [], state: &state)
@@ -186,7 +187,9 @@ public struct UpgradePlanner: Sendable {
         let to = context.to
         if let tooling = facts?.kollaAnsible, let major = to.kollaAnsible, let next = Int(major).map({ $0 + 1 }) {
             steps.append(step(.upgrade, "tooling",
-                              "install kolla-ansible \(major) for \(to.label) in a new virtual environment on the deployment host (Python \(tooling.python), tested \(tooling.pythonTested)) with \(tooling.ansibleCore.pip), then its collections; set `release: \(to.id ?? to.name)` in bojagi.yaml and render the deployment again, merge passwords.yml with kolla-mergepwd, pull the images and run the prechecks",
+                              .key("upgrade.tooling", ["major": major, "release": to.label, "python": tooling.python,
+                                                           "tested": tooling.pythonTested.description, "pip": tooling.ansibleCore.pip,
+                                                           "id": to.id ?? to.name]),
                               commands: ["pip install 'kolla-ansible>=\(major),<\(next)'", "pip install '\(tooling.ansibleCore.pip)'",
                                          "kolla-ansible install-deps", "kolla-ansible pull", "kolla-ansible prechecks"],
                               downtime: .none, sources: [tooling.source]))
@@ -194,11 +197,9 @@ public struct UpgradePlanner: Sendable {
         let slurp = to.ordinal - context.from.ordinal > 1
         let fact = catalog.upgrades.downtime(slurp ? .slurp : .services)
         let services = catalog.upgrades.downtime(.services)
-        var text = "kolla-ansible upgrade: every service's containers are replaced by \(to.label)'s and its database migrated"
-        if slurp {
-            text += "; a SLURP upgrade skips a release, and services keep RPC compatibility only with the release before theirs, so plan for API downtime while the control plane restarts"
-        }
-        steps.append(step(.upgrade, "upgrade", text, commands: ["kolla-ansible upgrade"], downtime: fact.class,
+        var text: [Phrase] = [.key("upgrade.upgrade", ["release": to.label])]
+        if slurp { text.append(.key("upgrade.upgrade.slurp")) }
+        steps.append(step(.upgrade, "upgrade", .sequence(text), commands: ["kolla-ansible upgrade"], downtime: fact.class,
                           sources: slurp ? [fact.source, services.source] : [fact.source]))
         if let rabbitmq { steps.append(rabbitmq) }
         steps += changes(context, phases: [.upgrade], skipping: [], state: &state)
@@ -216,10 +217,10 @@ public struct UpgradePlanner: Sendable {
                 if let service = change.service, services.contains(service) || !names.contains(service) { continue }
                 guard change.appliesTo.isEmpty || !names.isDisjoint(with: change.appliesTo) else { continue }
                 state.shownChanges.insert(change.id)
-                var text = change.text
-                if let since = change.since { text += " (from kolla-ansible \(since))" }
+                var text: [Phrase] = [.translated(change.translated)]
+                if let since = change.since { text.append(.key("upgrade.change.since", ["since": since])) }
                 let phase = UpgradePlan.Step.Phase(rawValue: change.phase.rawValue)!
-                steps.append(step(phase, change.area, text, commands: change.commands, settings: change.settings,
+                steps.append(step(phase, change.area, .sequence(text), commands: change.commands, settings: change.settings,
                                   downtime: change.downtime, controlPlane: change.downtime == .rolling, context: context,
                                   recommended: change.level == "recommended", sources: [change.source]))
             }
@@ -228,19 +229,17 @@ public struct UpgradePlanner: Sendable {
     }
 
     /// A step; rolling control-plane steps count as an outage without HA on three or more controllers.
-    func step(_ phase: UpgradePlan.Step.Phase, _ area: String, _ text: String, commands: [String],
+    func step(_ phase: UpgradePlan.Step.Phase, _ area: String, _ text: Phrase, commands: [String],
               settings: [String] = [], downtime: UpgradeFacts.Downtime, controlPlane: Bool = false, context: HopContext? = nil,
               recommended: Bool = false, sources: [String]) -> UpgradePlan.Step {
         var downtime = downtime
-        var note: String?
+        var note: Phrase?
         if controlPlane, downtime == .rolling, let context, !context.rollingControlPlane {
             downtime = .outage
-            note = context.blueprint.ha.enabled
-                ? "fewer than three controllers: restarting one stops the cluster"
-                : "HA is off: the one controller's restart stops the service"
+            note = .key(context.blueprint.ha.enabled ? "upgrade.note.fewControllers" : "upgrade.note.haOff")
         }
-        return UpgradePlan.Step(phase: phase, area: area, text: text, commands: commands, settings: settings, downtime: downtime,
-                                downtimeNote: note, recommended: recommended, sources: sources)
+        return UpgradePlan.Step(phase: phase, area: area, phrase: text, commands: commands, settings: settings, downtime: downtime,
+                                note: note, recommended: recommended, sources: sources)
     }
 
     func finding(_ id: String, _ severity: Finding.Severity, _ path: String, _ blueprint: Blueprint, _ message: String,

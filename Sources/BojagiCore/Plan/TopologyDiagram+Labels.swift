@@ -1,0 +1,36 @@
+/// The drawing's labels in English, by key: what the dashboard shows. The manual's other languages have the
+/// same keys in their catalog (`Resources/manual/ko.yaml`).
+extension TopologyDiagram {
+    public static let english: [String: String] = [
+        "diagram.title": "{name} — {release}, {hosts}",
+        "diagram.hosts.one": "{count} host",
+        "diagram.hosts.many": "{count} hosts",
+        "diagram.noHosts": "The blueprint lists no hosts: nothing to place.",
+        "diagram.group": "{roles} ×{count}",
+        "diagram.separator": ", ",
+        "diagram.role.control": "control",
+        "diagram.role.network": "network",
+        "diagram.role.compute": "compute",
+        "diagram.role.storage": "storage",
+        "diagram.role.monitoring": "monitoring",
+        "diagram.cores": "{cores} cores",
+        "diagram.memory": "{gib} GiB",
+        "diagram.osds": "OSDs {disks}",
+        "diagram.ceph": "Ceph tiers (failure domain {domain})",
+        "diagram.tier": "{name} ({class}): {osds} OSDs in {domains} domains, {protection}, raw {raw}, usable {usable}",
+        "diagram.replication": "{size}× replication",
+        "diagram.externalAPI": "external API {segment}",
+        "diagram.externalVIP": " · external VIP {vip}",
+        "diagram.management": "management {segment}",
+        "diagram.internalVIP": " · internal VIP {vip}, VRRP id {id}",
+        "diagram.balancers": ", keepalived + HAProxy on {count} hosts",
+        "diagram.external": "external (Neutron)",
+        "diagram.external.interface": " on {interface}",
+        "diagram.external.vlans": " · VLANs {ranges}",
+        "diagram.providers": "provider VLANs: {list}",
+        "diagram.storage": "storage {segment}",
+        "diagram.tunnel": "tunnel {segment}",
+        "diagram.interface": "on {interface}",
+        "diagram.notSet": "(not set)",
+    ]
+}
