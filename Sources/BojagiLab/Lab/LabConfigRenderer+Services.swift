@@ -92,7 +92,8 @@ extension LabConfigRenderer {
                     // One compute host: a resize may land on the host it leaves (Tempest's resize tests need it).
                     ("allow_resize_to_same_host", "true"),
                 ]),
-                ("api", [("auth_strategy", "keystone")]),
+                // No `[api] auth_strategy`: keystone is its default in nova 31 (2025.1), where it is deprecated, and
+                // nova 32 (2025.2) removed it (nova commit d238306aa6; nova/conf/api.py at 31.3.1 and 32.2.1).
                 ("api_database", [("connection", s.databaseURL(.nova, database: "nova_api"))]),
                 ("cinder", [("os_region_name", s.region)]),
                 // One worker each (the default is one per core): the HA lab runs three of each on two cores.
@@ -132,7 +133,10 @@ extension LabConfigRenderer {
                 ])),
                 file("etc/neutron/ml2_conf.ini", INIFile([
                     // No agents in the lab: Bojagi's driver binds every port (see scripts/lab/ml2-bind-all).
-                    ("ml2", [("type_drivers", "flat,vlan,vxlan"), ("tenant_network_types", "vxlan"),
+                    // neutron 28 (2026.1) renamed tenant_network_types to project_network_types, the old name
+                    // deprecated (neutron/conf/plugins/ml2/config.py at 28.0.1; 26.0.5 and 27.0.3 know only the old).
+                    ("ml2", [("type_drivers", "flat,vlan,vxlan"),
+                             (s.runsRelease(atLeast: "2026.1") ? "project_network_types" : "tenant_network_types", "vxlan"),
                              ("mechanism_drivers", "bojagi_bind_all"), ("extension_drivers", "port_security")]),
                     ("ml2_type_flat", [("flat_networks", "physnet1")]),
                     ("ml2_type_vlan", [("network_vlan_ranges", "physnet1:100:199")]),
