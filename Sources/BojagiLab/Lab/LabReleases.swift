@@ -1,4 +1,5 @@
 import Foundation
+import BojagiOpenStack
 
 /// The OpenStack series the labs run: exactly those with a constraints file in `scripts/lab`
 /// (`constraints-<release>.txt`, from which `install-venv.sh` installs the release's venv). The file is the one
