@@ -49,7 +49,9 @@ find_python() {
 }
 
 STAMP="$VENV/.bojagi-lab-stamp"
-WANT="$(venv_stamp "$CONSTRAINTS" "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py)"
+# Build dependencies of the sdists pip builds, pinned too (see the file).
+export PIP_BUILD_CONSTRAINT="$HERE/build-constraints.txt"
+WANT="$(venv_stamp "$CONSTRAINTS" "$PIP_BUILD_CONSTRAINT" "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py)"
 
 if [[ -x "$VENV/bin/keystone-manage" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
     echo "venv up to date: $VENV"
