@@ -34,7 +34,8 @@ fi
 # rest from its upper-constraints (see the file's header).
 REQS=(keystone glance openstack-placement nova neutron cinder openstack-heat horizon
       python-openstackclient osc-placement python-heatclient
-      pymemcache python-memcached PyMySQL uwsgi pika)
+      pymemcache python-memcached PyMySQL uwsgi pika
+      setuptools)   # listed so the constraints file's pin (2025.1–2026.1: 80.9.0, see there) replaces the newest
 
 find_python() {
     local c
@@ -65,7 +66,7 @@ else
     # The lab's ML2 driver that binds every port (no Neutron agents); built from a copy so the source stays clean.
     BUILD="$(mktemp -d)"; trap 'rm -rf "$BUILD"' EXIT
     cp -r "$HERE/ml2-bind-all" "$BUILD/"
-    "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$BUILD/ml2-bind-all"
+    env -u PIP_BUILD_CONSTRAINT "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$BUILD/ml2-bind-all"
     echo "$WANT" > "$STAMP"
 fi
 

@@ -41,6 +41,10 @@ SERVICES=(keystone:keystone glance:glance openstack-placement:placement nova:nov
 # uWSGI is not in upper-constraints (OpenStack does not ship it); the lab serves every API with it. 2.0.31 is
 # what the 2026.2 lab runs and builds from source on Python 3.11.
 UWSGI="uWSGI==2.0.31"
+# setuptools is not in upper-constraints either; the newest (84.x) has no pkg_resources, which these series'
+# code still imports at run time (2025.1: yaql under heat-engine, os-win under cinder's option list; seen by
+# the releases suite), so the venvs keep 80.9.0, the last 80.x, which has it.
+SETUPTOOLS="setuptools==80.9.0"
 
 TMP="$(mktemp)"; trap 'rm -f "$TMP"' EXIT
 {
@@ -51,6 +55,8 @@ TMP="$(mktemp)"; trap 'rm -f "$TMP"' EXIT
     echo "# Everything else: openstack/requirements upper-constraints.txt on $BRANCH,"
     echo "#   at commit $REQ_COMMIT ($REQ_DATE), verbatim below the services."
     echo "# $UWSGI: not in upper-constraints; the version the 2026.2 lab runs."
+    echo "# $SETUPTOOLS: not in upper-constraints; the newest setuptools has no pkg_resources, which 2025.1's yaql 3.0.0"
+    echo "#   (heat-engine) and os-win 5.9.0 (cinder's option list) import at run time; every generated series keeps it."
     for entry in "${SERVICES[@]}"; do
         pypi="${entry%%:*}"; deliverable="${entry##*:}"
         version="$(git -C "$RELEASES" show "HEAD:deliverables/$SERIES/$deliverable.yaml" \
@@ -64,6 +70,7 @@ TMP="$(mktemp)"; trap 'rm -f "$TMP"' EXIT
         fi
     done
     echo "$UWSGI"
+    echo "$SETUPTOOLS"
     echo "# upper-constraints.txt ($BRANCH $REQ_COMMIT)"
     git -C "$REQUIREMENTS" show "$BRANCH:upper-constraints.txt"
 } > "$TMP"
