@@ -55,8 +55,15 @@ blueprint() {  # RELEASE → the web-application starter with its release set (i
 
 # Every option of FILE known to RELEASE's SERVICE, none deprecated.
 validate() {
-    local venv="$1" generator="$2" file="$3"
-    "$venv/bin/oslo-config-validator" --config-file "$generator" --input-file "$file" --fatal-warnings
+    local venv="$1" generator="$2" file="$3" group excludes=()
+    # Glance's stores register their options under group names the file itself chooses (enabled_backends, and
+    # the reserved os_glance_staging_store and os_glance_tasks_store): no generator namespace lists them.
+    if [[ "$file" == */glance-api.conf ]]; then
+        for group in $(sed -n 's/^enabled_backends = //p' "$file" | tr ',' '\n' | cut -d: -f1) os_glance_staging_store os_glance_tasks_store; do
+            excludes+=(--exclude-group "$group")
+        done
+    fi
+    "$venv/bin/oslo-config-validator" --config-file "$generator" --input-file "$file" --fatal-warnings "${excludes[@]}"
 }
 
 # The uwsgi module of each API is in the venv (a module renamed by a release fails here).
