@@ -54,7 +54,7 @@ struct DrillCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The HA lab's home (default: $BOJAGI_HOME/ha-lab, BOJAGI_HOME defaults to ~/.bojagi).", valueName: "dir"))
         var home: String?
 
-        @Option(help: ArgumentHelp("The venv with the OpenStack services, uwsgi and pika, as scripts/lab/install-venv.sh 2026.2 makes it (default: $BOJAGI_HOME/venvs/openstack-2026.2).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The venv with the OpenStack services, uwsgi and pika, as scripts/lab/install-venv.sh RELEASE makes it (default: the one the lab was brought up with, else $BOJAGI_HOME/venvs/openstack-RELEASE for the blueprint's release, 2026.2 without one).", valueName: "dir"))
         var venv: String?
 
         var bojagiHome: String {
@@ -67,9 +67,13 @@ struct DrillCommand: AsyncParsableCommand {
             return logger
         }
 
-        func lab(quiet: Bool = false) -> HALab {
+        /// The HA lab on `release` (`up` with a blueprint); nil: the release it was brought up with, else the default.
+        func lab(quiet: Bool = false, release: String? = nil) -> HALab {
             let home = home.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "\(bojagiHome)/ha-lab"
-            return HALab(home: home, venv: venv ?? "\(bojagiHome)/venvs/openstack-\(HALab.release)", runner: SystemProcessRunner(),
+            let recorded = HALabState.load(home: home)
+            let release = release ?? recorded?.release ?? HALab.defaultRelease
+            let venv = venv ?? (recorded?.release == release ? recorded?.venv : nil) ?? "\(bojagiHome)/venvs/openstack-\(release)"
+            return HALab(home: home, venv: venv, release: release, runner: SystemProcessRunner(),
                          secretSource: CryptoSecretSource(), logger: logger(ConsoleLogHandler.Labels.haLab, quiet: quiet))
         }
     }
@@ -161,8 +165,10 @@ struct DrillCommand: AsyncParsableCommand {
             HAProxy, keepalived, Keystone and every API the blueprint's plan selects \
             (glance, placement, nova, neutron, cinder, heat, horizon) in each; nova-compute \
             and cinder-volume in bjcmp1 (10.99.0.21). The host reaches them through \
-            the veth bjhost (10.99.0.1). Without FILE: Keystone only. Needs root, \
-            scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh 2026.2. \
+            the veth bjhost (10.99.0.1). Without FILE: Keystone only, on 2026.2. The \
+            services come from the venv of the blueprint's release (any release \
+            scripts/lab has a constraints file for). Needs root, \
+            scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh RELEASE. \
             A second up does nothing when all is well.
 
             down: stops exactly what up started, by pid, and deletes the namespaces; \
@@ -181,14 +187,19 @@ struct DrillCommand: AsyncParsableCommand {
 
         func run() async throws {
             var components: [LabComponent] = [.keystone]
-            if let file, action == .up { components = try LabUpCommand.haComponents(try LabUpCommand.plan(file, options: catalog)) }
-            try await Self.perform(action, options: options, wipe: wipe, format: format, components: components)
+            var release: String?
+            if let file, action == .up {
+                let plan = try LabUpCommand.plan(file, options: catalog)
+                components = try LabUpCommand.haComponents(plan)
+                release = LabUpCommand.release(plan)
+            }
+            try await Self.perform(action, options: options, wipe: wipe, format: format, components: components, release: release)
         }
 
         /// Shared with `bojagi lab up|status|down --ha`.
         static func perform(_ action: Action, options: Options, wipe: Bool, format: OutputFormat,
-                            components: [LabComponent] = [.keystone]) async throws {
-            let lab = options.lab(quiet: format == .json)
+                            components: [LabComponent] = [.keystone], release: String? = nil) async throws {
+            let lab = options.lab(quiet: format == .json, release: release ?? (action == .up ? HALab.defaultRelease : nil))
             do {
                 switch action {
                 case .up:

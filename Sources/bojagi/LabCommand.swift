@@ -92,6 +92,8 @@ struct LabUpCommand: AsyncParsableCommand {
     var portOffset = 10000
     @Flag(help: "Skip the Debian and PyPI installation steps (they are idempotent, but take seconds to check).")
     var skipInstall = false
+    @Flag(help: "Install the release's venv and render every service's configuration from it into the lab's home, then stop: nothing is started (the releases suite validates the files with each service's own tools).")
+    var renderOnly = false
     @Flag(help: "The HA lab instead: three controller namespaces with Galera, RabbitMQ, HAProxy, keepalived and every planned API behind a VIP, and a compute namespace (see `bojagi drill`).")
     var ha = false
     @OptionGroup var options: CatalogOptions
@@ -100,7 +102,7 @@ struct LabUpCommand: AsyncParsableCommand {
         let plan = try Self.plan(file, options: options)
         if ha {
             return try await DrillCommand.Lab.perform(.up, options: try home.haOptions(), wipe: false, format: .text,
-                                                      components: try Self.haComponents(plan))
+                                                      components: try Self.haComponents(plan), release: Self.release(plan))
         }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
@@ -111,9 +113,9 @@ struct LabUpCommand: AsyncParsableCommand {
         do {
             let settings = try await lab.up(plan: plan, options: Lab.Options(
                 home: directory, venv: LabHomeOptions.bojagiHome.appendingPathComponent("venvs/openstack-\(release)"),
-                scripts: try Self.scripts(), ports: LabPorts(offset: portOffset), user: NSUserName(), skipInstall: skipInstall),
-                ceph: try Self.cephDesign(file, plan: plan, home: directory, options: options))
-            print(lab.summary(settings))
+                scripts: try Self.scripts(), ports: LabPorts(offset: portOffset), user: NSUserName(), skipInstall: skipInstall,
+                renderOnly: renderOnly), ceph: try Self.cephDesign(file, plan: plan, home: directory, options: options))
+            if !renderOnly { print(lab.summary(settings)) }
         } catch let failure as LabFailure {
             printError("error: \(failure)")
             throw ExitCode(1)
@@ -147,11 +149,15 @@ struct LabUpCommand: AsyncParsableCommand {
         }
     }
 
-    /// What the HA lab runs of the plan, said before it starts; the lab's venv pins one release.
+    /// The plan's release as the labs name their venvs (`2026.1`).
+    static func release(_ plan: Plan) -> String { plan.release.id ?? plan.release.name }
+
+    /// What the HA lab runs of the plan, said before it starts; refused when no venv pins the plan's release.
     static func haComponents(_ plan: Plan) throws -> [LabComponent] {
-        let release = plan.release.id ?? plan.release.name
-        guard release == HALab.release else {
-            throw CommandFailure("the HA lab pins OpenStack \(HALab.release); the blueprint asks for \(release). Fix: set `release: \(HALab.release)` for the lab")
+        do {
+            try LabReleases(scripts: try scripts()).check(release(plan))
+        } catch let failure as LabFailure {
+            throw CommandFailure("\(failure)")
         }
         let selection = LabSelection(plan: plan)
         printError("• HA lab of \(plan.name ?? "the blueprint") (\(plan.release.label)): \(selection.components.map(\.rawValue).joined(separator: ", ")) on three controllers behind the VIP")

@@ -111,13 +111,16 @@ import BojagiTestSupport
         #expect(decoded == state)
     }
 
-    @Test func otherReleasesAreRefusedWithAFix() async throws {
-        let plan = try Self.plan().withRelease("2025.1")
+    @Test func unpinnedReleasesAreRefusedNamingThePinnedOnes() async throws {
+        let plan = try Self.plan().withRelease("2024.1")
         let lab = Lab(runner: NoProcesses(), http: NoHTTP(), probe: NoPorts(), secrets: PinnedSecrets(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lab-\(UUID().uuidString)")
-        await #expect(throws: LabFailure.self) {
-            try await lab.up(plan: plan, options: .init(home: home, venv: home, scripts: home, ports: LabPorts(), user: "root"))
+        let failure = await #expect(throws: LabFailure.self) {
+            try await lab.up(plan: plan, options: .init(home: home, venv: home, scripts: LabReleasesTests.scripts, ports: LabPorts(), user: "root"))
         }
+        #expect(failure?.step == "release")
+        #expect(failure?.message.contains("2024.1") == true && failure?.message.contains("2025.1, 2025.2, 2026.1, 2026.2") == true)
+        #expect(failure?.fix?.contains("make-constraints.sh 2024.1") == true)
         #expect(!FileManager.default.fileExists(atPath: home.path))
     }
 }

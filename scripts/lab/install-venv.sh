@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Install the OpenStack services the single-node lab runs (PyPI, 2026.2 series) into a venv Bojagi manages.
+# Install the OpenStack services the labs run (PyPI, one maintained series) into a venv Bojagi manages.
 #
 #   scripts/lab/install-venv.sh RELEASE_ID [VENV_DIR]
 #
 # VENV_DIR defaults to $BOJAGI_HOME/venvs/openstack-RELEASE_ID (BOJAGI_HOME defaults to ~/.bojagi).
 # Idempotent: a stamp file in the venv records the hash of the requirements and the constraints file it was
-# installed from; when it matches, nothing is done. Versions are pinned by scripts/lab/constraints-RELEASE.txt
-# (a `pip freeze` of a good install). Only 2026.2 is pinned today; other releases are refused.
+# installed from; when it matches, nothing is done. Versions are pinned by scripts/lab/constraints-RELEASE.txt:
+# 2025.1, 2025.2 and 2026.1 from their series' upper-constraints and openstack/releases deliverables
+# (scripts/lab/make-constraints.sh), 2026.2 a `pip freeze` of a good install. Other releases are refused.
 #
-# Notes (measured, see FIELD-NOTES): every 2026.2 service installs on Python 3.11; Heat is `openstack-heat`
+# Notes (measured, see FIELD-NOTES): every service of the four series installs on Python 3.11; Heat is `openstack-heat`
 # on PyPI (`heat` is an unrelated project); keystone's cache needs pymemcache and keystonemiddleware
 # python-memcached; uwsgi builds from source here; pika is the HA drill's RabbitMQ client (the HA lab shares this venv).
 #
@@ -22,17 +23,19 @@ BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
 VENV="${2:-$BOJAGI_HOME/venvs/openstack-$RELEASE}"
 CONSTRAINTS="$HERE/constraints-$RELEASE.txt"
 
-case "$RELEASE" in
-    2026.2)
-        REQS=("keystone==30.*" "glance==33.*" "openstack-placement==16.*" "nova==34.*" "neutron==29.*"
-              "cinder==29.*" "openstack-heat==27.*" "horizon==27.*"
-              python-openstackclient osc-placement python-heatclient
-              pymemcache python-memcached PyMySQL uwsgi pika) ;;
-    *)
-        echo "error: no pinned OpenStack service versions for release $RELEASE; the lab pins only 2026.2." >&2
-        echo "       fix: set 'release: 2026.2' in the blueprint for the lab, or add scripts/lab/constraints-$RELEASE.txt." >&2
-        exit 2 ;;
-esac
+# The releases the lab runs are exactly those with a constraints file (Lab.swift reads the same list).
+if [[ ! -f "$CONSTRAINTS" ]]; then
+    have="$(cd "$HERE" && ls constraints-*.txt | sed -e 's/^constraints-//' -e 's/\.txt$//' | sort -V | paste -sd' ')"
+    echo "error: no pinned OpenStack service versions for release $RELEASE; the lab runs $have." >&2
+    echo "       fix: set 'release:' in the blueprint to one of them, or write scripts/lab/constraints-$RELEASE.txt (scripts/lab/make-constraints.sh $RELEASE)." >&2
+    exit 2
+fi
+# Versions come from the constraints file: the services from the series' openstack/releases deliverables, the
+# rest from its upper-constraints (see the file's header).
+REQS=(keystone glance openstack-placement nova neutron cinder openstack-heat horizon
+      python-openstackclient osc-placement python-heatclient
+      pymemcache python-memcached PyMySQL uwsgi pika
+      setuptools)   # listed so the constraints file's pin (2025.1–2026.1: 80.9.0, see there) replaces the newest
 
 find_python() {
     local c
@@ -47,7 +50,9 @@ find_python() {
 }
 
 STAMP="$VENV/.bojagi-lab-stamp"
-WANT="$(venv_stamp "$CONSTRAINTS" "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py)"
+# Build dependencies of the sdists pip builds, pinned too (see the file).
+export PIP_BUILD_CONSTRAINT="$HERE/build-constraints.txt"
+WANT="$(venv_stamp "$CONSTRAINTS" "$PIP_BUILD_CONSTRAINT" "$HERE/ml2-bind-all/pyproject.toml" "$HERE"/ml2-bind-all/bojagi_ml2/*.py)"
 
 if [[ -x "$VENV/bin/keystone-manage" && -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
     echo "venv up to date: $VENV"
@@ -61,7 +66,7 @@ else
     # The lab's ML2 driver that binds every port (no Neutron agents); built from a copy so the source stays clean.
     BUILD="$(mktemp -d)"; trap 'rm -rf "$BUILD"' EXIT
     cp -r "$HERE/ml2-bind-all" "$BUILD/"
-    "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$BUILD/ml2-bind-all"
+    env -u PIP_BUILD_CONSTRAINT "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$BUILD/ml2-bind-all"
     echo "$WANT" > "$STAMP"
 fi
 

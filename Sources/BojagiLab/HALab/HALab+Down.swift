@@ -78,6 +78,7 @@ extension HALab {
         kept.components = state.components
         kept.prepared = state.prepared
         kept.venv = state.venv
+        kept.release = state.release
         try? save(kept)
         if wipe { try removeData() }
         progress("HA lab down\(wipe ? "; data wiped" : "; data kept in \(paths.home)")")

@@ -16,7 +16,7 @@ extension HALab {
             rabbitmq: topology.nodes.map { "\($0.address):\(ports.rabbitmq)" }, rabbitmqUser: HALabSecrets.user,
             memcached: topology.nodes.map { "\($0.address):\(ports.memcached)" }, hostName: (node ?? topology.nodes[0]).name,
             databaseClients: ["%"])
-        return LabSettings(name: "ha-lab", release: HALab.release, home: node.map(paths.openstack) ?? paths.openstack, venv: commands.venv,
+        return LabSettings(name: "ha-lab", release: release, home: node.map(paths.openstack) ?? paths.openstack, venv: commands.venv,
                            ports: LabPorts(offset: 0), components: components, secrets: secrets, user: "root", network: network,
                            shared: paths.openstack)
     }

@@ -8,8 +8,12 @@ import Logging
 /// database through the VIP; a compute namespace with nova-compute and cinder-volume.
 /// `up` is idempotent; `down` stops what `state.json` says was started, by pid, and deletes the namespaces.
 public struct HALab: Sendable {
-    /// The OpenStack series the lab's venv pins (scripts/lab/constraints-2026.2.txt).
-    public static let release = "2026.2"
+    /// The series the HA lab runs without a blueprint (Keystone only): the newest the labs pin.
+    public static let defaultRelease = "2026.2"
+
+    /// The OpenStack series of the lab's venv (scripts/lab/constraints-<release>.txt); its configuration differences
+    /// are the single-node lab's (`LabConfigRenderer`).
+    public let release: String
 
     public let topology: HALabTopology
     public let paths: HALabPaths
@@ -18,8 +22,9 @@ public struct HALab: Sendable {
     let secretSource: SecretSource
     let logger: Logger
 
-    public init(home: String, venv: String, runner: ProcessRunner, secretSource: SecretSource, topology: HALabTopology = .standard,
-                logger: Logger = Logger(label: "bojagi.ha-lab")) {
+    public init(home: String, venv: String, release: String = HALab.defaultRelease, runner: ProcessRunner, secretSource: SecretSource,
+                topology: HALabTopology = .standard, logger: Logger = Logger(label: "bojagi.ha-lab")) {
+        self.release = release
         self.topology = topology
         self.paths = HALabPaths(home: home)
         self.commands = HALabCommands(topology: topology, paths: paths, venv: venv)
@@ -42,16 +47,19 @@ public struct HALab: Sendable {
         let lock = try LabLock.acquire(home: paths.home, command: "bojagi lab up --ha")
         defer { withExtendedLifetime(lock) {} }
         let previous = HALabState.load(paths.state)
-        let prepared = previous?.prepared ?? []
+        // Data kept from another release: every service's database is migrated again (db sync moves it forward).
+        let sameRelease = (previous?.release ?? release) == release
+        let prepared = sameRelease ? previous?.prepared ?? [] : []
         if let previous, !previous.processes.isEmpty || !previous.namespaces.isEmpty {
-            if previous.components == components, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
+            if previous.components == components, sameRelease, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
                 let current = await status()
                 if current.healthy {
                     progress("HA lab already up")
                     return current
                 }
             }
-            progress(previous.components == components ? "a previous HA lab is partly running: stopping it first (data kept)"
+            progress(!sameRelease ? "the HA lab runs \(previous.release ?? "another release"): stopping it first (data kept)"
+                     : previous.components == components ? "a previous HA lab is partly running: stopping it first (data kept)"
                      : "the HA lab runs other services: stopping it first (data kept)")
             try await stop(wipe: false)
         }
@@ -82,6 +90,7 @@ public struct HALab: Sendable {
         }
         var state = HALabState()
         state.venv = commands.venv
+        state.release = release
         state.components = components
         state.prepared = prepared
         try save(state)
@@ -115,7 +124,7 @@ public struct HALab: Sendable {
             throw LabFailure("lab", step: "preflight", message: "missing \(missing.joined(separator: ", "))", fix: "run scripts/ha-lab/install-apt.sh")
         }
         for tool in ["uwsgi", "keystone-manage", "nova-manage", "python"] where !FileManager.default.isExecutableFile(atPath: "\(commands.venv)/bin/\(tool)") {
-            throw LabFailure("lab", step: "preflight", message: "no \(tool) in \(commands.venv)", fix: "run scripts/lab/install-venv.sh \(Self.release) \(commands.venv)")
+            throw LabFailure("lab", step: "preflight", message: "no \(tool) in \(commands.venv)", fix: "run scripts/lab/install-venv.sh \(release) \(commands.venv)")
         }
     }
 

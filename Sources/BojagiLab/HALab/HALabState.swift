@@ -19,6 +19,8 @@ public struct HALabState: Sendable, Hashable, Codable {
     public var processes: [Process] = []
     public var upSeconds: Double?
     public var venv: String?
+    /// The OpenStack series the lab was brought up on (nil before the labs ran more than one).
+    public var release: String?
     /// The OpenStack services this lab runs beside Keystone, from the blueprint's plan.
     public var components: [LabComponent] = []
     /// Services whose databases are created and migrated: a second `up` skips their one-shot steps.
@@ -38,6 +40,9 @@ public struct HALabState: Sendable, Hashable, Codable {
     }
 
     func file() throws -> RenderedFile { RenderedFile(path: "state.json", contents: try JSON.encode(self)) }
+
+    /// The state of the HA lab in `home`, if it has one: which venv and release a drill or status should use.
+    public static func load(home: String) -> HALabState? { load(HALabPaths(home: home).state) }
 
     static func load(_ path: String) -> HALabState? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -13,18 +13,19 @@ public struct Lab: Sendable {
         public var ports: LabPorts
         public var user: String
         public var skipInstall: Bool
+        /// Stop after the configuration is rendered from the release's venv: nothing is started.
+        public var renderOnly: Bool
 
-        public init(home: URL, venv: URL, scripts: URL, ports: LabPorts, user: String, skipInstall: Bool = false) {
+        public init(home: URL, venv: URL, scripts: URL, ports: LabPorts, user: String, skipInstall: Bool = false, renderOnly: Bool = false) {
             self.home = home
             self.venv = venv
             self.scripts = scripts
             self.ports = ports
             self.user = user
             self.skipInstall = skipInstall
+            self.renderOnly = renderOnly
         }
     }
-
-    public static let pinnedReleases = ["2026.2"]
 
     let runner: any ProcessRunner
     let http: any HTTPClient
@@ -52,10 +53,7 @@ public struct Lab: Sendable {
         let started = Date()
         let selection = LabSelection(plan: plan, runsCeph: ceph != nil)
         let release = plan.release.id ?? plan.release.name
-        guard Self.pinnedReleases.contains(release) else {
-            throw LabFailure("lab", step: "release", message: "the lab pins OpenStack service versions only for \(Self.pinnedReleases.joined(separator: ", ")); the blueprint asks for \(release)",
-                             fix: "set `release: 2026.2` in the blueprint for the lab (or add scripts/lab/constraints-\(release).txt and its requirements to scripts/lab/install-venv.sh)")
-        }
+        try LabReleases(scripts: options.scripts).check(release)
         let lock = try LabLock.acquire(home: options.home.path, command: "bojagi lab up")
         defer { withExtendedLifetime(lock) {} }
         say("Lab \(plan.name ?? "lab") (\(plan.release.label)) in \(options.home.path)")
@@ -91,6 +89,11 @@ public struct Lab: Sendable {
                              fix: "run `bojagi lab down` first, or use --port-offset \(state.portOffset)")
         }
         state.portOffset = options.ports.offset
+        if state.release != release {
+            // Data kept from another release: every service's database is migrated again (db sync moves it forward).
+            state.prepared = []
+            state.release = release
+        }
 
         if !options.skipInstall {
             try await step("install Debian packages (mariadb, rabbitmq, memcached)") {
@@ -104,6 +107,10 @@ public struct Lab: Sendable {
             let changes = try writer.write(renderer.files(), to: home)
             let changed = changes.filter { $0.kind != .unchanged }.count
             return "\(changes.count) files, \(changed) changed"
+        }
+        if options.renderOnly {
+            say("Rendered \(release)'s configuration in \(home.path)/etc; nothing started (--render-only)")
+            return settings
         }
 
         if let ceph {

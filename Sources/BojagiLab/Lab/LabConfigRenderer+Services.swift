@@ -92,7 +92,8 @@ extension LabConfigRenderer {
                     // One compute host: a resize may land on the host it leaves (Tempest's resize tests need it).
                     ("allow_resize_to_same_host", "true"),
                 ]),
-                ("api", [("auth_strategy", "keystone")]),
+                // No `[api] auth_strategy`: keystone is its default in nova 31 (2025.1), where it is deprecated, and
+                // nova 32 (2025.2) removed it (nova commit d238306aa6; nova/conf/api.py at 31.3.1 and 32.2.1).
                 ("api_database", [("connection", s.databaseURL(.nova, database: "nova_api"))]),
                 ("cinder", [("os_region_name", s.region)]),
                 // One worker each (the default is one per core): the HA lab runs three of each on two cores.
@@ -105,7 +106,9 @@ extension LabConfigRenderer {
                 ("oslo_messaging_notifications", [("driver", "noop")]),
                 ("placement", serviceCredentials("nova")),
                 ("scheduler", [("discover_hosts_in_cells_interval", "5"), ("workers", "1")]),
-                ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova")),
+                // Only keystoneauth's auth and session options exist in [service_user]: region_name there is
+                // unknown to nova (oslo-config-validator with nova 31.3.1's and 33.0.2's namespaces).
+                ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova").filter { $0.0 != "region_name" }),
                 ("vnc", [("enabled", "false")]),
                 ("wsgi", [("api_paste_config", s.venv + "/etc/nova/api-paste.ini")]),
             ]
@@ -132,7 +135,10 @@ extension LabConfigRenderer {
                 ])),
                 file("etc/neutron/ml2_conf.ini", INIFile([
                     // No agents in the lab: Bojagi's driver binds every port (see scripts/lab/ml2-bind-all).
-                    ("ml2", [("type_drivers", "flat,vlan,vxlan"), ("tenant_network_types", "vxlan"),
+                    // neutron 28 (2026.1) renamed tenant_network_types to project_network_types, the old name
+                    // deprecated (neutron/conf/plugins/ml2/config.py at 28.0.1; 26.0.5 and 27.0.3 know only the old).
+                    ("ml2", [("type_drivers", "flat,vlan,vxlan"),
+                             (s.runsRelease(atLeast: "2026.1") ? "project_network_types" : "tenant_network_types", "vxlan"),
                              ("mechanism_drivers", "bojagi_bind_all"), ("extension_drivers", "port_security")]),
                     ("ml2_type_flat", [("flat_networks", "physnet1")]),
                     ("ml2_type_vlan", [("network_vlan_ranges", "physnet1:100:199")]),
@@ -167,8 +173,10 @@ extension LabConfigRenderer {
             ] + backends.sections
             return [file("etc/cinder/cinder.conf", INIFile(sections))]
         case .heat:
+            // Heat has no state_path and takes no oslo.concurrency lock (only processutils): both were unknown
+            // options to every release's heat (oslo-config-validator with heat 24.1.1's to 26.0.1's namespaces).
             return [file("etc/heat/heat.conf", INIFile([
-                ("DEFAULT", defaults(.heat) + [
+                ("DEFAULT", defaults(.heat).filter { $0.0 != "state_path" } + [
                     ("transport_url", s.transportURL),
                     ("heat_metadata_server_url", s.apiURL(.heat)),
                     ("heat_waitcondition_server_url", s.apiURL(.heat) + "/v1/waitcondition"),
@@ -180,7 +188,6 @@ extension LabConfigRenderer {
                 ("clients_keystone", [("auth_uri", s.keystoneURL)]),
                 ("database", [("connection", s.databaseURL(.heat))]),
                 ("keystone_authtoken", authtoken("heat")),
-                lockPath(.heat),
                 ("oslo_messaging_notifications", [("driver", "noop")]),
                 ("paste_deploy", [("api_paste_config", s.venv + "/etc/heat/api-paste.ini")]),
                 ("trustee", [("auth_type", "password"), ("auth_url", s.keystoneURL), ("username", "heat"),

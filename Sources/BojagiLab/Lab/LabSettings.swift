@@ -37,6 +37,12 @@ public struct LabSettings: Sendable, Hashable {
         self.ceph = ceph
     }
 
+    /// Whether the lab's release is `release` or later (numeric ids: 2025.2 < 2026.1): where a service's options
+    /// changed between the releases the lab runs.
+    public func runsRelease(atLeast release: String) -> Bool {
+        self.release.compare(release, options: .numeric) != .orderedAscending
+    }
+
     /// The lab's external network (TEST-NET-3: documentation addresses, never routed) and default subnet pool.
     public static let externalCIDR = "203.0.113.0/24"
     public static let subnetPoolPrefix = "172.31.0.0/16"
