@@ -171,6 +171,13 @@ struct DrillCommand: AsyncParsableCommand {
             scripts/ha-lab/install-apt.sh and scripts/lab/install-venv.sh RELEASE. \
             A second up does nothing when all is well.
 
+            With storage.ceph in FILE, the blueprint's Ceph runs too (Ceph 16 from \
+            Debian): a monitor and a manager in each controller namespace, the OSDs \
+            in storage namespaces bjsto1.. (10.99.0.31..), one CRUSH host each; the \
+            pools, rules and keys come from the ceph/pools.sh `bojagi render` writes. \
+            Cinder (a backend and volume type per tier, cinder-backup on cmp1) and \
+            Glance store on RBD. Nova keeps the fake virt driver: no VM reads RBD.
+
             down: stops exactly what up started, by pid, and deletes the namespaces; \
             --wipe also deletes data, configs and logs.
             """
@@ -188,22 +195,24 @@ struct DrillCommand: AsyncParsableCommand {
         func run() async throws {
             var components: [LabComponent] = [.keystone]
             var release: String?
+            var ceph: HALabCeph?
             if let file, action == .up {
                 let plan = try LabUpCommand.plan(file, options: catalog)
-                components = try LabUpCommand.haComponents(plan)
                 release = LabUpCommand.release(plan)
+                ceph = try LabUpCommand.haCeph(file, plan: plan, home: options.lab(quiet: true, release: release).paths.home, options: catalog)
+                components = try LabUpCommand.haComponents(plan, ceph: ceph)
             }
-            try await Self.perform(action, options: options, wipe: wipe, format: format, components: components, release: release)
+            try await Self.perform(action, options: options, wipe: wipe, format: format, components: components, release: release, ceph: ceph)
         }
 
         /// Shared with `bojagi lab up|status|down --ha`.
         static func perform(_ action: Action, options: Options, wipe: Bool, format: OutputFormat,
-                            components: [LabComponent] = [.keystone], release: String? = nil) async throws {
+                            components: [LabComponent] = [.keystone], release: String? = nil, ceph: HALabCeph? = nil) async throws {
             let lab = options.lab(quiet: format == .json, release: release ?? (action == .up ? HALab.defaultRelease : nil))
             do {
                 switch action {
                 case .up:
-                    let status = try await lab.up(components: components)
+                    let status = try await lab.up(components: components, ceph: ceph)
                     print(format == .json ? try JSON.encode(status) : status.text + "\n" + lab.summary(components: components), terminator: "")
                 case .status:
                     let status = await lab.status()

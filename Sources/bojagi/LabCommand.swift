@@ -24,7 +24,9 @@ struct LabCommand: AsyncParsableCommand {
         With --ha, the HA lab instead (needs root): three controller network namespaces, each with \
         Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP \
         10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then \
-        kills its load balancer, a database node and a queue node while probing.
+        kills its load balancer, a database node and a queue node while probing. With storage.ceph, \
+        a Ceph monitor and manager run in each controller namespace and the OSDs in storage \
+        namespaces (bjsto1..), under Cinder (cinder-backup beside cinder-volume) and Glance on RBD.
 
         Examples:
           bojagi lab up examples/single-node.yaml
@@ -101,8 +103,10 @@ struct LabUpCommand: AsyncParsableCommand {
     func run() async throws {
         let plan = try Self.plan(file, options: options)
         if ha {
-            return try await DrillCommand.Lab.perform(.up, options: try home.haOptions(), wipe: false, format: .text,
-                                                      components: try Self.haComponents(plan), release: Self.release(plan))
+            let options = try home.haOptions()
+            let ceph = try Self.haCeph(file, plan: plan, home: options.lab(quiet: true).paths.home, options: self.options)
+            return try await DrillCommand.Lab.perform(.up, options: options, wipe: false, format: .text,
+                                                      components: try Self.haComponents(plan, ceph: ceph), release: Self.release(plan), ceph: ceph)
         }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
@@ -153,19 +157,36 @@ struct LabUpCommand: AsyncParsableCommand {
     static func release(_ plan: Plan) -> String { plan.release.id ?? plan.release.name }
 
     /// What the HA lab runs of the plan, said before it starts; refused when no venv pins the plan's release.
-    static func haComponents(_ plan: Plan) throws -> [LabComponent] {
+    static func haComponents(_ plan: Plan, ceph: HALabCeph? = nil) throws -> [LabComponent] {
         do {
             try LabReleases(scripts: try scripts()).check(release(plan))
         } catch let failure as LabFailure {
             throw CommandFailure("\(failure)")
         }
-        let selection = LabSelection(plan: plan)
+        let selection = LabSelection(plan: plan, runsCeph: ceph != nil)
         printError("• HA lab of \(plan.name ?? "the blueprint") (\(plan.release.label)): \(selection.components.map(\.rawValue).joined(separator: ", ")) on three controllers behind the VIP")
+        if let ceph {
+            printError("  ceph: a monitor and a manager on each controller, OSDs (\(ceph.design.osdGroups.map { "\($0.count) \($0.deviceClass)" }.joined(separator: ", "))) "
+                       + "on \(ceph.design.hostBuckets) storage namespaces; pools, rules and keys from the rendered ceph/pools.sh")
+        }
         for skipped in selection.skipped where !["haproxy", "keepalived"].contains(skipped.name) {
             printError("  not run: \(skipped.name) — \(skipped.reason)")
         }
-        if selection.runs(.nova) { printError("  note: nova uses the fake virt driver (no real VMs); cinder a fake volume driver (no real disks)") }
+        if selection.runs(.nova) {
+            printError(ceph == nil ? "  note: nova uses the fake virt driver (no real VMs); cinder a fake volume driver (no real disks)"
+                       : "  note: cinder and glance store on the lab's Ceph (RBD); nova uses the fake virt driver: no VM ever reads an RBD disk")
+        }
+        if ceph != nil, selection.runs(.cinder) {
+            printError("  note: one cinder-volume (and cinder-backup) on cmp1, so no coordination backend; kolla runs them active-active on the cinder hosts")
+        }
         return selection.components
+    }
+
+    /// The blueprint's Ceph for the HA lab (nil without storage.ceph): the single-node lab's design, its deployment
+    /// kept in the HA lab's home.
+    static func haCeph(_ file: String, plan: Plan, home: String, options: CatalogOptions) throws -> HALabCeph? {
+        guard let design = try cephDesign(file, plan: plan, home: URL(fileURLWithPath: home), options: options) else { return nil }
+        return HALabCeph(design: design, scripts: try scripts().deletingLastPathComponent().appendingPathComponent("ceph").path)
     }
 
     /// scripts/lab beside the executable's checkout (or BOJAGI_LAB_SCRIPTS).

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# A small real Ceph cluster for the labs: one monitor, one manager and N bluestore OSDs, each OSD on a plain
-# sparse file, everything under one data directory with its own fsid. No containers, no systemd, nothing in
-# /etc/ceph, /var/lib/ceph, /var/log/ceph or /var/run/ceph. Ceph 16 from Debian (scripts/ceph/install-apt.sh).
+# A small real Ceph cluster for the labs: monitors, managers and N bluestore OSDs, each OSD on a plain sparse
+# file, everything under one data directory with its own fsid. No containers, no systemd, nothing in /etc/ceph,
+# /var/lib/ceph, /var/log/ceph or /var/run/ceph. Ceph 16 from Debian (scripts/ceph/install-apt.sh).
 #
 #   lab-cluster.sh up DATA_DIR [--osds ssd:3,hdd:3] [--hosts 3] [--osd-size 4G]
 #                              [--mon-addr 127.0.0.1] [--port-v2 13300] [--port-v1 16789] [--timeout 300]
+#                              [--mons NAME@NETNS@ADDR,...] [--osd-hosts NAME@NETNS@ADDR,...]
 #   lab-cluster.sh status DATA_DIR
 #   lab-cluster.sh down [--wipe] DATA_DIR [--grace 20]
+#
+# The single-node lab: one monitor (mon.a) and one manager (mgr.x) on --mon-addr, and --hosts CRUSH host buckets
+# (lab-host-0, ...), every daemon on the machine itself. The HA lab: --mons gives one monitor and one manager per
+# entry, each run inside that network namespace on that address (the ports are the same for all: each has its
+# own address); --osd-hosts gives the CRUSH host buckets, each a network namespace whose address its OSDs bind.
+# Both are kept in DATA_DIR/layout when the cluster is created.
 #
 # up      creates the cluster if DATA_DIR holds none, else keeps it; starts every daemon that is not running;
 #         creates the OSDs --osds asks for beyond those that exist (so `up` with one more ssd OSD grows the ssd
@@ -18,8 +25,12 @@
 #
 # What a lab must know, learnt on Ceph 16.2.15:
 # - Rendered CRUSH rules put replicas on distinct hosts; this machine is one host. Each OSD therefore gets a CRUSH
-#   location of its own: the k-th OSD of a device class sits in host bucket lab-host-(k mod --hosts). With the
-#   default 3 buckets, size-3 pools on a host-failure-domain rule go active+clean as on a real cluster.
+#   location of its own: the k-th OSD of a device class sits in host bucket k mod the buckets (lab-host-K, or the
+#   K-th --osd-hosts entry). With 3 buckets, size-3 pools on a host-failure-domain rule go active+clean as on a
+#   real cluster.
+# - A daemon in a namespace starts as `ip netns exec NS setsid DAEMON`: both exec in place, so the PID is the
+#   daemon's. Its public_addr (and an OSD's cluster_addr) is in its own section of ceph.conf: a controller holding
+#   the VIP has two addresses in the network, and a daemon must not pick the VIP.
 # - A new OSD labels itself hdd when it starts (the file is on a rotational disk here), and a label is only
 #   replaced by removing it first (rm-device-class, then set-device-class). Here the class is given in
 #   `ceph osd new` and osd_class_update_on_start is off; `up` checks every label and fixes one that differs.
@@ -38,7 +49,7 @@ readonly MARKER=".bojagi-ceph-lab"   # a DATA_DIR this script created; `down --w
 readonly CONNECT_TIMEOUT=10          # seconds for a `ceph` call to reach the monitor
 readonly CALL_TIMEOUT=120            # seconds for any `ceph` call in all
 
-usage() { sed -n '6,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '6,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 exec 3>&2   # the script's stderr, for die() inside checks whose output is silenced
 die() { echo "lab-cluster.sh: $*" >&3; exit 1; }
 
@@ -50,7 +61,7 @@ say() { printf '[%6.1fs] %s\n' "$(awk -v a="$started_at" -v b="$(date +%s.%N)" '
 
 command="${1:-}"; [[ -n "$command" ]] || usage; shift
 data="" wipe=0 osds_arg="" hosts=3 osd_size="4G" mon_addr="127.0.0.1" port_v2=13300 port_v1=16789
-wait_timeout=300 grace=20
+wait_timeout=300 grace=20 mons_arg="" osd_hosts_arg=""
 while (($#)); do
     case "$1" in
         --wipe) wipe=1 ;;
@@ -62,6 +73,8 @@ while (($#)); do
         --port-v1) port_v1="${2:?}"; shift ;;
         --timeout) wait_timeout="${2:?}"; shift ;;
         --grace) grace="${2:?}"; shift ;;
+        --mons) mons_arg="${2:?--mons needs NAME@NETNS@ADDR[,...]}"; shift ;;
+        --osd-hosts) osd_hosts_arg="${2:?--osd-hosts needs NAME@NETNS@ADDR[,...]}"; shift ;;
         -h|--help) usage ;;
         -*) die "unknown option $1" ;;
         *) [[ -z "$data" ]] || die "one DATA_DIR only (got '$data' and '$1')"; data="$1" ;;
@@ -79,7 +92,7 @@ if [[ ! -d "$data" ]]; then
 fi
 data="$(cd "$data" && pwd)"
 [[ "$data" != / ]] || die "DATA_DIR must not be /"
-readonly conf="$data/ceph.conf" admin_keyring="$data/ceph.client.admin.keyring"
+readonly conf="$data/ceph.conf" admin_keyring="$data/ceph.client.admin.keyring" layout="$data/layout"
 [[ "$hosts" =~ ^[1-9][0-9]*$ ]] || die "--hosts must be a positive number"
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -98,10 +111,62 @@ running_pid() {
     echo "$pid"
 }
 
+# ---------------------------------------------------------------------------------------------- layout
+
+# DATA_DIR/layout, one line per monitor, manager and CRUSH host bucket: KIND NAME NETNS ADDR (NETNS "-": none).
+# A cluster made before the layout file existed is the single-node one: mon.a, mgr.x, lab-host-K on the machine.
+layout_lines() {
+    if [[ -f "$layout" ]]; then cat "$layout"; return; fi
+    echo "mon a - $mon_addr"; echo "mgr x - $mon_addr"
+    local k; for ((k = 0; k < hosts; k++)); do echo "host lab-host-$k - $mon_addr"; done
+}
+# The names of one kind, in order: names mon|mgr|host
+names() { layout_lines | awk -v kind="$1" '$1 == kind { print $2 }'; }
+# Field 3 (namespace, "-" for none) or 4 (address) of a monitor, manager or host bucket: field KIND NAME 3|4
+field() { layout_lines | awk -v kind="$1" -v name="$2" -v n="$3" '$1 == kind && $2 == name { print $n; exit }'; }
+# The host bucket an OSD sits in (written when it is created; older OSDs sit on the machine itself).
+osd_host() { cat "$data/osd/$1/lab-host" 2>/dev/null || echo "-"; }
+# The namespace a daemon runs in ("-": none): netns_of mon.a | mgr.x | osd.3
+netns_of() {
+    local kind="${1%%.*}" name="${1#*.}" host
+    case "$kind" in
+        mon|mgr) field "$kind" "$name" 3 ;;
+        osd) host="$(osd_host "$name")"; if [[ "$host" == - ]]; then echo -; else field host "$host" 3; fi ;;
+    esac
+}
+
+# Layout lines of KIND from NAME@NETNS@ADDR[,...].
+parse_entries() {
+    local kind="$1" list="$2" entry name ns addr
+    for entry in ${list//,/ }; do
+        IFS=@ read -r name ns addr <<<"$entry"
+        [[ "$name" =~ ^[a-z0-9_-]+$ && "$ns" =~ ^[A-Za-z0-9_.-]+$ && "$addr" =~ ^[0-9.]+$ ]] \
+            || die "'$entry' is not NAME@NETNS@ADDR"
+        echo "$kind $name $ns $addr"
+    done
+}
+
+# The layout a new cluster gets from the options: a manager beside each monitor.
+new_layout() {
+    if [[ -n "$mons_arg" ]]; then
+        parse_entries mon "$mons_arg"
+        parse_entries mgr "$mons_arg"
+    else
+        echo "mon a - $mon_addr"; echo "mgr x - $mon_addr"
+    fi
+    if [[ -n "$osd_hosts_arg" ]]; then
+        parse_entries host "$osd_hosts_arg"
+    else
+        local k; for ((k = 0; k < hosts; k++)); do echo "host lab-host-$k - $mon_addr"; done
+    fi
+}
+
 # Starts a daemon unless it runs: start_daemon NAME BINARY ARGS...  (NAME as in ceph: mon.a, mgr.x, osd.3)
 start_daemon() {
-    local name="$1" binary="$2" pid
+    local name="$1" binary="$2" pid ns prefix=()
     shift 2
+    ns="$(netns_of "$name")"
+    [[ -z "$ns" || "$ns" == - ]] || prefix=(ip netns exec "$ns")
     if pid="$(running_pid "$name")"; then
         say "$name already running (pid $pid)"
         return 0
@@ -110,7 +175,7 @@ start_daemon() {
     # execs the daemon in place (the job is no process-group leader), so $! is the daemon; should setsid have
     # forked after all, the daemon's own pid file (pid_file in ceph.conf) names it.
     rm -f "$data/run/$name.ceph-pid"
-    setsid "$binary" -c "$conf" -f "$@" </dev/null >>"$data/log/$name.stdout" 2>&1 &
+    "${prefix[@]}" setsid "$binary" -c "$conf" -f "$@" </dev/null >>"$data/log/$name.stdout" 2>&1 &
     pid=$!
     local tries=0
     until ours "$pid"; do
@@ -119,7 +184,7 @@ start_daemon() {
         sleep 0.2
     done
     echo "$pid" >"$data/run/$name.pid"
-    say "$name started (pid $pid)"
+    say "$name started (pid $pid${prefix[3]:+, in ${prefix[3]}})"
 }
 
 # Runs a command, showing its output only if it fails.
@@ -149,19 +214,30 @@ existing_osds() {
 count_class() { local id n=0; for id in $(existing_osds); do [[ "$(cat "$data/osd/$id/lab-class")" == "$1" ]] && n=$((n + 1)); done; echo "$n"; }
 
 # Every daemon this cluster has, in start order.
-daemons() { echo mon.a mgr.x; local id; for id in $(existing_osds); do echo "osd.$id"; done; }
+daemons() {
+    local name id
+    for name in $(names mon); do echo "mon.$name"; done
+    for name in $(names mgr); do echo "mgr.$name"; done
+    for id in $(existing_osds); do echo "osd.$id"; done
+}
 
 # ---------------------------------------------------------------------------------------------- create
 
+# Every monitor with its addresses, one a line: NAME [v2:ADDR:P2,v1:ADDR:P1]
+mon_addrs() { local name; for name in $(names mon); do echo "$name [v2:$(field mon "$name" 4):$port_v2,v1:$(field mon "$name" 4):$port_v1]"; done; }
+
 write_conf() {
-    local fsid="$1" size_bytes
+    local fsid="$1" size_bytes mon_host public_addr="" name
     size_bytes="$(numfmt --from=iec "$osd_size")" || die "--osd-size: '$osd_size' is not a size like 4G"
+    mon_host="$(mon_addrs | awk '{ print $2 }' | paste -sd, -)"
+    # On the machine itself every daemon binds --mon-addr; in namespaces each daemon's own section names its address.
+    [[ -n "$mons_arg" ]] || public_addr="public_addr = $mon_addr"
     cat >"$conf" <<EOF
 # Written by scripts/ceph/lab-cluster.sh: a lab cluster, everything under $data.
 [global]
 fsid = $fsid
-mon_host = [v2:$mon_addr:$port_v2,v1:$mon_addr:$port_v1]
-public_addr = $mon_addr
+mon_host = $mon_host
+$public_addr
 auth_cluster_required = cephx
 auth_service_required = cephx
 auth_client_required = cephx
@@ -209,14 +285,19 @@ admin_socket = $data/run/\$name.\$pid.asok
 log_file = $data/log/client.log
 client_mount_timeout = 30
 EOF
+    if [[ -n "$mons_arg" ]]; then
+        for name in $(names mon); do printf '\n[mon.%s]\npublic_addr = %s\n' "$name" "$(field mon "$name" 4)" >>"$conf"; done
+        for name in $(names mgr); do printf '\n[mgr.%s]\npublic_addr = %s\n' "$name" "$(field mgr "$name" 4)" >>"$conf"; done
+    fi
 }
 
 create_cluster() {
     local fsid; fsid="$(cat /proc/sys/kernel/random/uuid)"
-    say "creating cluster $fsid in $data (mon $mon_addr v2:$port_v2 v1:$port_v1)"
-    mkdir -p "$data"/{run,log,crash,mon/mon.a,mgr/mgr.x,osd,tmp}
+    mkdir -p "$data"/{run,log,crash,mon,mgr,osd,tmp}
     chmod 700 "$data"
     : >"$data/$MARKER"
+    new_layout >"$layout"
+    say "creating cluster $fsid in $data (monitors: $(mon_addrs | paste -sd' ' -))"
     write_conf "$fsid"
 
     # Keys: the monitor's, the admin's, the manager's. All go into the monitor's store at mkfs.
@@ -224,22 +305,32 @@ create_cluster() {
     ceph-authtool --create-keyring "$mon_keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
     ceph-authtool --create-keyring "$admin_keyring" --gen-key -n client.admin \
         --cap mon 'allow *' --cap osd 'allow *' --cap mds 'allow *' --cap mgr 'allow *' >/dev/null
-    ceph-authtool --create-keyring "$data/mgr/mgr.x/keyring" --gen-key -n mgr.x \
-        --cap mon 'allow profile mgr' --cap osd 'allow *' --cap mds 'allow *' >/dev/null
     ceph-authtool "$mon_keyring" --import-keyring "$admin_keyring" >/dev/null
-    ceph-authtool "$mon_keyring" --import-keyring "$data/mgr/mgr.x/keyring" >/dev/null
-    chmod 600 "$admin_keyring" "$data/mgr/mgr.x/keyring" "$mon_keyring"
+    local name addr addrs=()
+    for name in $(names mgr); do
+        mkdir -p "$data/mgr/mgr.$name"
+        ceph-authtool --create-keyring "$data/mgr/mgr.$name/keyring" --gen-key -n "mgr.$name" \
+            --cap mon 'allow profile mgr' --cap osd 'allow *' --cap mds 'allow *' >/dev/null
+        ceph-authtool "$mon_keyring" --import-keyring "$data/mgr/mgr.$name/keyring" >/dev/null
+        chmod 600 "$data/mgr/mgr.$name/keyring"
+    done
+    chmod 600 "$admin_keyring" "$mon_keyring"
 
-    monmaptool --create --fsid "$fsid" --addv a "[v2:$mon_addr:$port_v2,v1:$mon_addr:$port_v1]" \
-        "$data/tmp/monmap" >/dev/null
-    ceph-mon -c "$conf" --mkfs -i a --monmap "$data/tmp/monmap" --keyring "$mon_keyring"
+    while read -r name addr; do addrs+=(--addv "$name" "$addr"); done < <(mon_addrs)
+    monmaptool --create --fsid "$fsid" "${addrs[@]}" "$data/tmp/monmap" >/dev/null
+    for name in $(names mon); do
+        mkdir -p "$data/mon/mon.$name"
+        ceph-mon -c "$conf" --mkfs -i "$name" --monmap "$data/tmp/monmap" --keyring "$mon_keyring"
+    done
     rm -f "$data/tmp/monmap" "$mon_keyring"
-    say "monitor store created"
+    say "monitor stores created ($(names mon | paste -sd' ' -))"
 }
 
 # Creates one OSD of CLASS as the K-th of its class: create_osd CLASS K
 create_osd() {
-    local class="$1" k="$2" uuid secret id dir
+    local class="$1" k="$2" uuid secret id dir buckets bucket
+    mapfile -t buckets < <(names host)
+    bucket="${buckets[k % ${#buckets[@]}]}"
     uuid="$(cat /proc/sys/kernel/random/uuid)"
     secret="$(ceph-authtool --gen-print-key)"
     # The class is set as the OSD enters the map, so data never lands on it under a wrong tier's rule.
@@ -251,6 +342,7 @@ create_osd() {
     ceph-authtool --create-keyring "$dir/keyring" --name "osd.$id" --add-key "$secret" >/dev/null
     chmod 600 "$dir/keyring"
     echo "$class" >"$dir/lab-class"
+    echo "$bucket" >"$dir/lab-host"
     if ! ceph-osd -c "$conf" -i "$id" --mkfs --osd-uuid "$uuid" >>"$data/log/osd.$id.stdout" 2>&1; then
         # Leave no OSD in the map that will never boot (it would keep the cluster out of HEALTH_OK).
         ceph_ osd purge "$id" --yes-i-really-mean-it >/dev/null 2>&1 || true
@@ -260,9 +352,12 @@ create_osd() {
     cat >>"$conf" <<EOF
 
 [osd.$id]
-crush_location = root=default host=lab-host-$((k % hosts))
+crush_location = root=default host=$bucket
 EOF
-    say "osd.$id created ($class, lab-host-$((k % hosts)))"
+    if [[ "$(field host "$bucket" 3)" != - ]]; then
+        printf 'public_addr = %s\ncluster_addr = %s\n' "$(field host "$bucket" 4)" "$(field host "$bucket" 4)" >>"$conf"
+    fi
+    say "osd.$id created ($class, $bucket)"
     new_id="$id"
 }
 
@@ -289,7 +384,11 @@ alive_or_die() {
         running_pid "$name" >/dev/null || die "$name stopped; see $data/log/$name.log and $data/log/$name.stdout"
     done
 }
-mon_answers() { alive_or_die mon.a; ceph_ mon stat; }
+mon_answers() { alive_or_die $(names mon | sed 's/^/mon./'); ceph_ mon stat; }
+quorum_full() {
+    [[ "$(ceph_ quorum_status -f json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["quorum_names"]))')" \
+        -eq "$(names mon | wc -l)" ]]
+}
 osd_count_up() { ceph_ osd stat -f json | python3 -c 'import json,sys; print(json.load(sys.stdin)["num_up_osds"])'; }
 all_osds_up() { alive_or_die $(daemons); [[ "$(osd_count_up)" -ge "$(existing_osds | wc -l)" ]]; }
 health_ok() { [[ "$(ceph_ health)" == HEALTH_OK ]]; }
@@ -305,9 +404,11 @@ cmd_up() {
     fi
     mkdir -p "$data/run" "$data/log"
 
-    start_daemon mon.a ceph-mon -i a
-    wait_for 60 "monitor answers" mon_answers || die "the monitor does not answer; see $data/log/mon.a.log"
-    start_daemon mgr.x ceph-mgr -i x
+    local name
+    for name in $(names mon); do start_daemon "mon.$name" ceph-mon -i "$name"; done
+    wait_for 60 "monitors answer" mon_answers || die "the monitors do not answer; see $data/log/mon.*.log"
+    wait_for 60 "every monitor in the quorum" quorum_full || die "not every monitor joined the quorum; see $data/log/mon.*.log"
+    for name in $(names mgr); do start_daemon "mgr.$name" ceph-mgr -i "$name"; done
 
     # OSDs that exist: start them. OSDs asked for beyond those: create and start them.
     local id spec class count have k
@@ -350,8 +451,10 @@ cmd_status() {
     done
     printf '  resident in all: %d MiB\n' $((total / 1024))
     echo
-    if ! running_pid mon.a >/dev/null; then
-        echo "(the monitor is stopped)"
+    local running=0
+    for name in $(names mon); do running_pid "mon.$name" >/dev/null && running=$((running + 1)); done
+    if ((running == 0)); then
+        echo "(every monitor is stopped)"
         return 0
     fi
     ceph_ health detail || echo "(the monitor does not answer)"
@@ -393,8 +496,8 @@ cmd_down() {
     # OSDs first, while the monitor can still take their "mark me down" (without it each waits 5 s), then the
     # manager, then the monitor.
     stop_daemons $(existing_osds | sed 's/^/osd./')
-    stop_daemons mgr.x
-    stop_daemons mon.a
+    stop_daemons $(names mgr | sed 's/^/mgr./')
+    stop_daemons $(names mon | sed 's/^/mon./')
     rm -f "$data"/run/*.pid "$data"/run/*.ceph-pid
     if ((wipe)); then
         rm -rf "$data"

@@ -38,6 +38,32 @@ public struct LabCephCommands: Sendable, Hashable {
         return Self.closingInheritedDescriptors(command)
     }
 
+    /// A daemon's place in the HA lab: a monitor (and the manager beside it) or a CRUSH host bucket, by name, with
+    /// the network namespace it runs in and the address it binds.
+    public struct Placement: Sendable, Hashable {
+        public let name: String
+        public let namespace: String
+        public let address: String
+
+        public init(name: String, namespace: String, address: String) {
+            self.name = name
+            self.namespace = namespace
+            self.address = address
+        }
+
+        var argument: String { "\(name)@\(namespace)@\(address)" }
+    }
+
+    /// `lab-cluster.sh up` for a cluster whose monitors and managers run in `monitors`' namespaces (Ceph's own
+    /// ports on each address) and whose OSDs run in `hosts`' namespaces, one CRUSH host bucket each.
+    public func up(groups: [LabCephDesign.OSDGroup], monitors: [Placement], hosts: [Placement], timeout: Int = 300) -> [String] {
+        var command = [clusterScript, "up", data, "--mons", monitors.map(\.argument).joined(separator: ","),
+                       "--osd-hosts", hosts.map(\.argument).joined(separator: ","), "--port-v2", "3300", "--port-v1", "6789",
+                       "--osd-size", Self.osdSize, "--timeout", "\(timeout)"]
+        if !groups.isEmpty { command += ["--osds", groups.map { "\($0.deviceClass):\($0.count)" }.joined(separator: ",")] }
+        return Self.closingInheritedDescriptors(command)
+    }
+
     /// The daemons lab-cluster.sh starts must not inherit the descriptors the process runner watches its child
     /// through, or the run is never seen to end.
     static func closingInheritedDescriptors(_ command: [String]) -> [String] {

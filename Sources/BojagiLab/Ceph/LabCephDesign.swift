@@ -83,14 +83,21 @@ public struct LabCephDesign: Sendable {
 
     /// What the lab's configuration renderer needs.
     public func settings(ports: LabPorts) -> LabCephSettings {
+        settings(monitors: ["127.0.0.1"], port: ports.cephMonitor, portV1: ports.cephMonitorV1)
+    }
+
+    /// The same for monitors on several addresses (the HA lab's, one per controller, on Ceph's own ports).
+    public func settings(monitors: [String], port: Int = 3300, portV1: Int = 6789) -> LabCephSettings {
         var keyring: [String: String] = [:]
         for (name, value) in keys.values where name.hasPrefix("client.") { keyring[name] = value }
         let backends = layout.volumeBackends.map { backend in
             LabCephSettings.Backend(name: backend.name, volumeType: backend.volumeType, pool: backend.pool)
         }
-        return LabCephSettings(monitor: "127.0.0.1", monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
-                               backends: backends, imagesPool: layout.pool(for: "glance")?.name,
-                               backupsPool: layout.pool(for: "cinder-backup")?.name, keys: keyring)
+        var settings = LabCephSettings(monitor: monitors.first ?? "127.0.0.1", monitorPort: port, monitorPortV1: portV1,
+                                       backends: backends, imagesPool: layout.pool(for: "glance")?.name,
+                                       backupsPool: layout.pool(for: "cinder-backup")?.name, keys: keyring)
+        settings.monitors = monitors
+        return settings
     }
 }
 
@@ -105,6 +112,8 @@ public struct LabCephSettings: Sendable, Hashable {
     }
 
     public var monitor: String
+    /// Every monitor's address, `monitor` first: clients try them in turn (mon_host).
+    public var monitors: [String]
     public var monitorPort: Int
     public var monitorPortV1: Int
     public var backends: [Backend]
@@ -116,6 +125,7 @@ public struct LabCephSettings: Sendable, Hashable {
     public init(monitor: String, monitorPort: Int, monitorPortV1: Int, backends: [Backend], imagesPool: String?,
                 backupsPool: String?, keys: [String: String]) {
         self.monitor = monitor
+        self.monitors = [monitor]
         self.monitorPort = monitorPort
         self.monitorPortV1 = monitorPortV1
         self.backends = backends
@@ -124,6 +134,8 @@ public struct LabCephSettings: Sendable, Hashable {
         self.keys = keys
     }
 
-    public var monHost: String { "[v2:\(monitor):\(monitorPort),v1:\(monitor):\(monitorPortV1)]" }
+    public var monHost: String {
+        monitors.map { "[v2:\($0):\(monitorPort),v1:\($0):\(monitorPortV1)]" }.joined(separator: ",")
+    }
     public var defaultVolumeType: String? { backends.first?.volumeType }
 }

@@ -20,6 +20,9 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
     public let health: String
     /// Health check names with their summaries (empty when HEALTH_OK).
     public let checks: [String]
+    /// Monitors in the monitor map, and the names of those in the quorum.
+    public let monitors: Int
+    public let quorum: [String]
     public let osds: [OSD]
     public let placementGroups: Int
     public let pgStates: [String: Int]
@@ -75,7 +78,9 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
             return Pool(name: pool["name"] as? String ?? "", storedBytes: int(stats["stored"]), objects: int(stats["objects"]))
         }
         let totals = dfRoot["stats"] as? [String: Any] ?? [:]
-        return LabCephStatus(health: health["status"] as? String ?? "unknown", checks: checks, osds: osds,
+        let monitors = int((root["monmap"] as? [String: Any])?["num_mons"])
+        return LabCephStatus(health: health["status"] as? String ?? "unknown", checks: checks, monitors: monitors,
+                             quorum: root["quorum_names"] as? [String] ?? [], osds: osds,
                              placementGroups: int(pgmap["num_pgs"]), pgStates: states,
                              usedBytes: int(totals["total_used_raw_bytes"] ?? pgmap["bytes_used"]),
                              totalBytes: int(totals["total_bytes"] ?? pgmap["bytes_total"]), pools: pools)
@@ -91,6 +96,7 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
 
     public var text: String {
         var lines = ["Ceph: \(health)" + (checks.isEmpty ? "" : " — " + checks.joined(separator: "; "))]
+        lines.append("  mons: \(quorum.count)/\(monitors) in quorum" + (quorum.isEmpty ? "" : " (" + quorum.joined(separator: ", ") + ")"))
         var classes: [String: (up: Int, all: Int)] = [:]
         for osd in osds { classes[osd.deviceClass, default: (0, 0)].all += 1; if osd.up { classes[osd.deviceClass]!.up += 1 } }
         lines.append("  OSDs: \(osdsUp)/\(osds.count) up (" + classes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.up)/\($0.value.all)" }.joined(separator: ", ") + ")"

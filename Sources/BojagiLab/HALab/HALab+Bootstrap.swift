@@ -4,10 +4,12 @@ import BojagiOpenStack
 import Logging
 
 extension HALab {
-    func network(_ state: inout HALabState) async throws {
-        progress("network: namespaces \(topology.namespaces.joined(separator: ", ")), bridge \(topology.bridge), VIP \(topology.vip)")
+    /// `storage`: the storage nodes of the lab's Ceph, on the same bridge.
+    func network(_ state: inout HALabState, storage: [HALabNode] = []) async throws {
+        let namespaces = topology.namespaces + storage.map(\.namespace)
+        progress("network: namespaces \(namespaces.joined(separator: ", ")), bridge \(topology.bridge), VIP \(topology.vip)")
         let existing = await existingNamespaces()
-        if let clash = topology.namespaces.first(where: existing.contains) {
+        if let clash = namespaces.first(where: existing.contains) {
             throw LabFailure("lab", step: "network", message: "network namespace \(clash) exists and this lab's state does not record it; "
                              + "fix: `ip netns del \(clash)` if it is a leftover")
         }
@@ -19,7 +21,7 @@ extension HALab {
         try await ip(["-n", hub, "link", "set", "lo", "up"])
         try await ip(["-n", hub, "link", "add", topology.bridge, "type", "bridge"])
         try await ip(["-n", hub, "link", "set", topology.bridge, "up"])
-        for node in topology.allNodes {
+        for node in topology.allNodes + storage {
             state.namespaces.append(node.namespace)
             try save(state)
             try await ip(["netns", "add", node.namespace])

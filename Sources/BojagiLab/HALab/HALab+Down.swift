@@ -41,13 +41,14 @@ extension HALab {
         }
         // The OpenStack services first, all at once; then Keystone, and the databases last; the first Galera and
         // RabbitMQ node stop last so they may start first.
-        let services = state.processes.filter { !$0.isInfrastructure }
+        let services = state.processes.filter { !$0.isInfrastructure && !$0.isCeph }
         if !services.isEmpty {
             progress("stopping the OpenStack services")
             await withTaskGroup(of: Void.self) { group in
                 for member in services { group.addTask { await runner.terminate(member.pid, grace: 15) } }
             }
         }
+        await stopCeph(state.processes.filter(\.isCeph))
         let groups = Dictionary(grouping: state.processes.filter(\.isInfrastructure)) { HALabService(rawValue: $0.service)! }
         for service in HALabService.allCases.reversed() {
             guard let members = groups[service] else { continue }
@@ -85,7 +86,7 @@ extension HALab {
     }
 
     func removeData() throws {
-        for directory in ["data", "etc", "run", "log", "bin", "openstack"] {
+        for directory in ["data", "etc", "run", "log", "bin", "openstack", LabCephCommands.dataDirectory, LabCephDesign.deploymentDirectory] {
             let path = "\(paths.home)/\(directory)"
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }

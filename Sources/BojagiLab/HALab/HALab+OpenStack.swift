@@ -9,7 +9,7 @@ import BojagiOpenStack
 extension HALab {
     /// The OpenStack tree of `node`; nil is the tree all nodes share (the registration script, Glance's images,
     /// Horizon's static files).
-    func openstackSettings(_ node: HALabNode?, components: [LabComponent], secrets: LabSecrets) -> LabSettings {
+    func openstackSettings(_ node: HALabNode?, components: [LabComponent], secrets: LabSecrets, ceph: LabCephSettings? = nil) -> LabSettings {
         let ports = topology.ports
         let network = LabNetwork(
             bind: (node ?? topology.nodes[0]).address, endpointHost: topology.vip, database: "\(topology.vip):\(ports.mariadb)",
@@ -18,7 +18,7 @@ extension HALab {
             databaseClients: ["%"])
         return LabSettings(name: "ha-lab", release: release, home: node.map(paths.openstack) ?? paths.openstack, venv: commands.venv,
                            ports: LabPorts(offset: 0), components: components, secrets: secrets, user: "root", network: network,
-                           shared: paths.openstack)
+                           shared: paths.openstack, ceph: ceph)
     }
 
     /// The passwords of the services' database and Keystone users, kept beside the lab's own; the admin, RabbitMQ
@@ -37,14 +37,16 @@ extension HALab {
         return values
     }
 
-    /// Every OpenStack file of the lab, paths relative to its home.
-    func openstackFiles(components: [LabComponent], secrets: LabSecrets) throws -> [RenderedFile] {
+    /// Every OpenStack file of the lab, paths relative to its home. With `ceph`, each node's Ceph clients get its
+    /// ceph.conf (every monitor) and the keyrings of the clients it runs (0600).
+    func openstackFiles(components: [LabComponent], secrets: LabSecrets, ceph: LabCephSettings? = nil) throws -> [RenderedFile] {
         let prefix = paths.relative(paths.openstack)
-        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: secrets))
+        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: secrets, ceph: ceph))
         var files = [try secrets.file(), shared.registerScript()].map { $0.moved(under: prefix) }
         for node in topology.allNodes {
-            let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets))
+            let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets, ceph: ceph))
             let nodePrefix = paths.relative(paths.openstack(node))
+            files += renderer.cephFiles().filter { Self.needs(node, $0.path) }.map { $0.moved(under: nodePrefix) }
             for component in Self.openstackComponents(on: node, of: components) {
                 // The compute node's nova file is nova-compute's, with no database credentials; controllers need no other.
                 let unused = node.role == .compute ? "etc/nova/nova.conf" : "etc/nova/nova-compute.conf"
@@ -60,30 +62,45 @@ extension HALab {
         switch node.role {
         case .controller: components.filter { $0 != .keystone }
         case .compute: components.filter { $0 == .nova || $0 == .cinder }
+        case .storage: []
+        }
+    }
+
+    /// Which Ceph client files a node gets: ceph.conf everywhere, Glance's key on the controllers (glance-api),
+    /// Cinder's and cinder-backup's on the compute node (cinder-volume, cinder-backup).
+    static func needs(_ node: HALabNode, _ path: String) -> Bool {
+        guard path.hasSuffix(".keyring") else { return true }
+        switch node.role {
+        case .controller: return path.hasSuffix("/ceph.client.glance.keyring")
+        case .compute: return path.hasSuffix("/ceph.client.cinder.keyring") || path.hasSuffix("/ceph.client.cinder-backup.keyring")
+        case .storage: return false
         }
     }
 
     /// The long-running processes of `node`, APIs first.
-    func openstackProcesses(on node: HALabNode, components: [LabComponent], secrets: LabSecrets) -> [LabProcessSpec] {
-        let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets))
+    func openstackProcesses(on node: HALabNode, components: [LabComponent], secrets: LabSecrets, ceph: LabCephSettings? = nil) -> [LabProcessSpec] {
+        let renderer = LabConfigRenderer(settings: openstackSettings(node, components: components, secrets: secrets, ceph: ceph))
         let mine = Self.openstackComponents(on: node, of: components)
         switch node.role {
         case .controller:
             return mine.map(renderer.apiProcess) + mine.flatMap(renderer.daemonProcesses).filter { !Self.computeOnly.contains($0.name) }
         case .compute:
             return mine.flatMap(renderer.daemonProcesses).filter { Self.computeOnly.contains($0.name) }
+        case .storage:
+            return []
         }
     }
 
-    static let computeOnly: Set<String> = ["nova-compute", "cinder-volume"]
+    /// cinder-backup (only with Ceph) runs beside cinder-volume: one volume host, so no coordination backend.
+    static let computeOnly: Set<String> = ["nova-compute", "cinder-volume", "cinder-backup"]
 
     /// Databases, catalog, schemas, then every process on every node; done when each API answers through the VIP.
     /// `values`: the services' passwords, as `openstackSecrets` drew them for the files `up` rendered.
-    func openstack(_ state: inout HALabState, values: LabSecrets) async throws {
+    func openstack(_ state: inout HALabState, values: LabSecrets, ceph: LabCephSettings? = nil) async throws {
         let components = state.components
         guard components.contains(where: { $0 != .keystone }) else { return }
         let http = URLSessionHTTPClient(timeout: 5)
-        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values))
+        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values, ceph: ceph))
         let first = topology.nodes[0]
         let log = "\(paths.home)/log/openstack.log"
         progress("openstack: \(components.filter { $0 != .keystone }.map(\.rawValue).joined(separator: ", ")) on \(topology.nodes.map(\.name).joined(separator: ", ")), "
@@ -94,7 +111,7 @@ extension HALab {
         let pending = components.filter { $0 != .keystone && !state.prepared.contains($0.rawValue) }
         if !pending.isEmpty {
             progress("openstack: database schemas of \(pending.map(\.rawValue).joined(separator: ", ")) (once, through the VIP)")
-            let renderer = LabConfigRenderer(settings: openstackSettings(first, components: components, secrets: values))
+            let renderer = LabConfigRenderer(settings: openstackSettings(first, components: components, secrets: values, ceph: ceph))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for component in pending {
                     group.addTask {
@@ -109,7 +126,7 @@ extension HALab {
             try save(state)
         }
 
-        let processes = topology.allNodes.map { ($0, openstackProcesses(on: $0, components: components, secrets: values)) }
+        let processes = topology.allNodes.map { ($0, openstackProcesses(on: $0, components: components, secrets: values, ceph: ceph)) }
         for (node, specs) in processes {
             for spec in specs { try await launch(spec, on: node, state: &state) }
         }
@@ -135,10 +152,14 @@ extension HALab {
             try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
                                                         host: compute.name, computeLog: paths.log("nova-compute", compute))
         }
+        if components.contains(.cinder), !shared.volumeTypes.isEmpty {
+            progress("openstack: a volume type per Ceph tier (\(shared.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))")
+            try await check("volume types", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "volumetypes"], log: log)
+        }
         if components.contains(.cinder), let compute = topology.computes.first {
             progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
             try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
-                                                     volumeLog: paths.log("cinder-volume", compute))
+                                                     volumeLog: paths.log("cinder-volume", compute), pools: max(1, shared.volumeTypes.count))
         }
         for component in components {
             let url = topology.apiURL(component) + component.healthPath

@@ -16,7 +16,8 @@ extension HALab {
         let rabbit = topology.nodes.first { runner.isAlive(state.pid(.rabbitmq, $0) ?? 0) }
         let keystone = ours.isEmpty ? false : await tokenThroughVIP()
         let apis = ours.isEmpty ? [] : await apiAnswers(state.components.filter { $0 != .keystone })
-        return HALabStatus(
+        let ceph = state.ceph != nil && !ours.isEmpty ? await cephStatus() : nil
+        var status = HALabStatus(
             processes: state.processes.sorted { ($0.node, $0.service) < ($1.node, $1.service) }.map {
                 HALabStatus.Process(service: $0.service, node: $0.node, pid: $0.pid, alive: runner.isAlive($0.pid))
             },
@@ -30,6 +31,9 @@ extension HALab {
             upSeconds: state.upSeconds,
             keystoneURL: topology.keystoneURL
         )
+        status.cephRuns = state.ceph != nil && !state.processes.isEmpty
+        status.ceph = ceph
+        return status
     }
 
     public func vipHolder() async -> HALabNode? {

@@ -38,9 +38,10 @@ public struct HALab: Sendable {
 
     // MARK: up
 
-    /// Brings the lab up with Keystone and `components` (the single-node lab's services the plan selected).
+    /// Brings the lab up with Keystone and `components` (the single-node lab's services the plan selected), and with
+    /// `ceph` the blueprint's Ceph under Cinder and Glance.
     @discardableResult
-    public func up(components requested: [LabComponent] = [.keystone]) async throws -> HALabStatus {
+    public func up(components requested: [LabComponent] = [.keystone], ceph: HALabCeph? = nil) async throws -> HALabStatus {
         let started = ContinuousClock.now
         let components = Array(Set(requested + [.keystone])).sorted()
         try preflight()
@@ -51,7 +52,7 @@ public struct HALab: Sendable {
         let sameRelease = (previous?.release ?? release) == release
         let prepared = sameRelease ? previous?.prepared ?? [] : []
         if let previous, !previous.processes.isEmpty || !previous.namespaces.isEmpty {
-            if previous.components == components, sameRelease, previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
+            if previous.components == components, sameRelease, (previous.ceph != nil) == (ceph != nil), previous.processes.allSatisfy({ runner.isAlive($0.pid) }) {
                 let current = await status()
                 if current.healthy {
                     progress("HA lab already up")
@@ -65,9 +66,10 @@ public struct HALab: Sendable {
         }
         let secrets = try loadOrCreateSecrets()
         let serviceSecrets = try openstackSecrets(secrets, components: components)
+        let clients = ceph.map(cephSettings)
         try step("render") {
             let files = HALabFiles.render(topology: topology, paths: paths, secrets: secrets, components: components)
-                + (try openstackFiles(components: components, secrets: serviceSecrets))
+                + (try openstackFiles(components: components, secrets: serviceSecrets, ceph: clients))
             try DirectoryWriter().write(files, to: URL(fileURLWithPath: paths.home))
             for node in topology.allNodes {
                 for directory in [paths.run(node), paths.data(node), "\(paths.home)/log/\(node.name)"] {
@@ -79,6 +81,10 @@ public struct HALab: Sendable {
                     for directory in ["run/lock/\(component.rawValue)", "data/\(component.rawValue)"] {
                         try FileManager.default.createDirectory(atPath: "\(paths.openstack(node))/\(directory)", withIntermediateDirectories: true)
                     }
+                }
+                // The Ceph clients' admin sockets and log (etc/ceph/ceph.conf's run_dir and log_file).
+                for directory in ["run/ceph", "logs"] where clients != nil {
+                    try FileManager.default.createDirectory(atPath: "\(paths.openstack(node))/\(directory)", withIntermediateDirectories: true)
                 }
             }
             for node in topology.nodes {
@@ -94,7 +100,9 @@ public struct HALab: Sendable {
         state.components = components
         state.prepared = prepared
         try save(state)
-        try await network(&state)
+        try await network(&state, storage: ceph.map(storageNodes) ?? [])
+        var cephStarted: Task<CommandResult, any Error>?
+        if let ceph { cephStarted = try await cephStart(ceph) }
         for node in topology.nodes { try await launch(.memcached, on: node, state: &state) }
         try await galera(&state, secrets: secrets)
         try await rabbitmq(&state)
@@ -107,7 +115,8 @@ public struct HALab: Sendable {
             await databaseThroughVIP(secrets: secrets)
         }
         try await keystone(&state, secrets: secrets)
-        try await openstack(&state, values: serviceSecrets)
+        if let ceph, let cephStarted { try await cephFinish(ceph, started: cephStarted, state: &state) }
+        try await openstack(&state, values: serviceSecrets, ceph: clients)
         state.upSeconds = (ContinuousClock.now - started).inSeconds
         try save(state)
         let result = await status()

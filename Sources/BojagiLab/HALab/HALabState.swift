@@ -25,6 +25,15 @@ public struct HALabState: Sendable, Hashable, Codable {
     public var components: [LabComponent] = []
     /// Services whose databases are created and migrated: a second `up` skips their one-shot steps.
     public var prepared: [String] = []
+    /// The blueprint's Ceph, when the lab runs it; its daemons are among `processes` (ceph-mon.ctl1, ceph-osd.0, …).
+    public var ceph: Ceph?
+
+    public struct Ceph: Sendable, Hashable, Codable {
+        /// The storage nodes (sto1…) whose namespaces hold the OSDs.
+        public var storage: [String]
+        /// Device classes in the blueprint's tier order.
+        public var classes: [String]
+    }
 
     public init() {}
 

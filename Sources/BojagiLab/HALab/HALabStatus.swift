@@ -32,10 +32,20 @@ public struct HALabStatus: Sendable, Hashable, Codable {
     public var residentMiB: Int
     public var upSeconds: Double?
     public var keystoneURL: String
+    /// Whether the lab runs the blueprint's Ceph, and the cluster as its monitors answer (nil: no answer).
+    public var cephRuns = false
+    public var ceph: LabCephStatus?
+
+    /// With Ceph: every monitor in the quorum and every OSD up (a health warning alone does not degrade the lab).
+    public var cephHealthy: Bool {
+        guard cephRuns else { return true }
+        guard let ceph else { return false }
+        return ceph.monitors > 0 && ceph.quorum.count == ceph.monitors && !ceph.osds.isEmpty && ceph.osdsUp == ceph.osds.count
+    }
 
     public var healthy: Bool {
         !processes.isEmpty && processes.allSatisfy(\.alive) && vipHolder != nil && galeraClusterSize == 3
-            && rabbitmqRunningNodes == 3 && keystone && apis.allSatisfy(\.answers)
+            && rabbitmqRunningNodes == 3 && keystone && apis.allSatisfy(\.answers) && cephHealthy
     }
 
     public var text: String {
@@ -52,7 +62,13 @@ public struct HALabStatus: Sendable, Hashable, Codable {
         HA lab: \(healthy ? "healthy" : "degraded")
         \(table.render(indent: "  "))\(apis.isEmpty ? "" : apiTable.render(indent: "  "))  VIP \(vipHolder.map { "held by \($0)" } ?? "held by nobody"); Galera cluster size \(galeraClusterSize.map(String.init) ?? "?"); RabbitMQ running nodes \(rabbitmqRunningNodes.map(String.init) ?? "?"); Keystone \(keystone ? "answers" : "does not answer") at \(keystoneURL)
           memory: \(residentMiB) MiB resident in the lab's namespaces\(upSeconds.map { String(format: "; up took %.0f s", $0) } ?? "")
-
+        \(cephText)
         """
+    }
+
+    var cephText: String {
+        guard cephRuns else { return "" }
+        guard let ceph else { return "  Ceph: the monitors do not answer\n" }
+        return ceph.text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
     }
 }

@@ -2,9 +2,10 @@ import BojagiCore
 import BojagiOpenStack
 /// One host of the HA lab: a network namespace with its own address on the lab bridge.
 public struct HALabNode: Sendable, Hashable, Codable, Comparable {
-    /// Controllers run the clusters and every API; the compute node runs nova-compute and cinder-volume.
+    /// Controllers run the clusters and every API; the compute node runs nova-compute and cinder-volume; storage
+    /// nodes (only with the blueprint's Ceph) run its OSDs.
     public enum Role: String, Sendable, Hashable, Codable {
-        case controller, compute
+        case controller, compute, storage
     }
 
     /// 1, 2, 3: the first controller bootstraps Galera and is the database frontend's active server.
@@ -18,12 +19,28 @@ public struct HALabNode: Sendable, Hashable, Codable, Comparable {
         self.role = role
     }
 
-    public var name: String { role == .controller ? "ctl\(index)" : "cmp\(index)" }
+    public var name: String {
+        switch role {
+        case .controller: "ctl\(index)"
+        case .compute: "cmp\(index)"
+        case .storage: "sto\(index)"
+        }
+    }
     public var namespace: String { "bj\(name)" }
     public var rabbitNode: String { "rabbit@\(address)" }
 
     public static func < (lhs: HALabNode, rhs: HALabNode) -> Bool {
-        lhs.role == rhs.role ? lhs.index < rhs.index : lhs.role == .controller
+        lhs.role == rhs.role ? lhs.index < rhs.index : lhs.role.order < rhs.role.order
+    }
+}
+
+extension HALabNode.Role {
+    var order: Int {
+        switch self {
+        case .controller: 0
+        case .compute: 1
+        case .storage: 2
+        }
     }
 }
 
@@ -91,6 +108,13 @@ public struct HALabTopology: Sendable, Hashable {
     public func apiURL(_ component: LabComponent) -> String { "http://\(vip):\(ports.api(component))" }
     public var keystoneURL: String { "http://\(vip):\(ports.keystone)/v3" }
     public var rabbitHosts: String { nodes.map { "\($0.address):\(ports.rabbitmq)" }.joined(separator: ",") }
+
+    /// The storage nodes of a lab that runs the blueprint's Ceph: bjsto1… at 10.99.0.31…, one CRUSH host bucket each
+    /// (a storage host of the blueprint). Not part of `allNodes`: they run no OpenStack service.
+    public func storage(count: Int) -> [HALabNode] {
+        let base = nodes.first?.address.split(separator: ".").dropLast().joined(separator: ".") ?? "10.99.0"
+        return (1...max(1, count)).map { HALabNode(index: $0, address: "\(base).\(30 + $0)", role: .storage) }
+    }
 
     public func node(_ index: Int) -> HALabNode? { nodes.first { $0.index == index } }
     public func node(named name: String) -> HALabNode? { allNodes.first { $0.name == name } }

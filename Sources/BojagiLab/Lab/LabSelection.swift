@@ -14,8 +14,8 @@ public struct LabSelection: Sendable, Hashable {
     public static let providedInfrastructure: Set<String> = ["mariadb", "rabbitmq", "memcached"]
 
     static let reasons: [String: String] = [
-        "ceph": "the HA lab has no Ceph; it stores images and volumes with file and fake drivers",
-        "ceph-rgw": "needs a Ceph cluster with RADOS Gateway; the lab has no Ceph",
+        "ceph": "the blueprint's Ceph has no tier the lab can run; images and volumes use file and fake drivers",
+        "ceph-rgw": "the lab's Ceph runs no RADOS Gateway (object storage is not run by the lab)",
         "swift": "object storage is not run by the lab",
         "octavia": "needs amphora images/VMs; the lab's nova boots no real VMs",
         "ironic": "needs bare-metal machines",

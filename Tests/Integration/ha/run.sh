@@ -4,15 +4,19 @@
 #   BOJAGI_HA=1 Tests/Integration/ha/run.sh [LAB_HOME]
 #
 # Plans the web-application package for 2026.2 (`bojagi init`), brings it up as the HA lab: three controller
-# namespaces (Galera, RabbitMQ, memcached, HAProxy, keepalived, and Keystone, Glance, Placement, Nova, Neutron,
-# Cinder, Heat and Horizon in each) and a compute namespace (nova-compute, cinder-volume). Asserts every API
-# answers through the VIP, `bojagi verify` passes with its smoke scenario (server boot, volume attach) and the
+# namespaces (Galera, RabbitMQ, memcached, HAProxy, keepalived, a Ceph monitor and manager, and Keystone, Glance,
+# Placement, Nova, Neutron, Cinder, Heat and Horizon in each), a compute namespace (nova-compute, cinder-volume,
+# cinder-backup) and three storage namespaces with the blueprint's OSDs. Asserts every API answers through the
+# VIP, Ceph's quorum of 3 and its OSDs, `bojagi verify` passes with its smoke scenario (server boot, volume attach;
+# the volume an RBD image), a Glance image lands in the images pool and a volume from it is an RBD clone, and the
 # openstack client sees the compute host. Then runs `bojagi drill` (VIP holder's keepalived + HAProxy, one Galera
 # node, one RabbitMQ node) and asserts that every fault healed with nothing lost and that every fault window
 # held enough samples to judge it (HA_MIN_SAMPLES requests of every API and of the queue, 20 by default); the
 # downtimes, gaps, rates and resolutions are printed as FIGURE lines, not bounded (timing belongs in the
 # README's figures). Takes the lab down and asserts nothing is left: no recorded pid alive, no process using the
-# lab home, no namespace, no host link.
+# lab home, no namespace, no host link,
+# nothing new in /etc/ceph, /var/lib/ceph or /var/log/ceph. With the blueprint's Ceph, also kills the Ceph
+# monitor clients list first and makes a volume with two monitors left.
 # Needs root (namespaces). Skipped unless BOJAGI_HA=1: scripts/test.sh runs every integration suite.
 set -uo pipefail
 
@@ -27,6 +31,8 @@ LAB="${1:-$(mktemp -d /tmp/bojagi-ha-it.XXXXXX)}"
 mkdir -p "$LAB" && LAB="$(cd "$LAB" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 MIN_SAMPLES="${HA_MIN_SAMPLES:-20}"
+# HA_QUICK=1: up, the checks, verify and Ceph, then down --wipe; no Tempest, drill or restart (a developer's loop).
+QUICK="${HA_QUICK:-0}"
 VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
 PASS=0; FAIL=0
 ok()  { echo "  ok   $*"; PASS=$((PASS + 1)); }
@@ -37,11 +43,18 @@ lab() { "$BOJAGI" drill lab "$@" --home "$LAB" --venv "$VENV"; }
 [[ $(id -u) -eq 0 ]] || { echo "the HA lab needs root (network namespaces)"; exit 1; }
 [[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
 "$ROOT/scripts/ha-lab/install-apt.sh" >/dev/null || { echo "cannot install the HA lab's Debian packages"; exit 1; }
+"$ROOT/scripts/ceph/install-apt.sh" >/dev/null || { echo "cannot install Ceph's Debian packages"; exit 1; }
+snapshot() { find /etc/ceph /var/lib/ceph /var/log/ceph -printf '%p %s %T@\n' 2>/dev/null | sort; }
+ceph_before="$(snapshot)"
 "$ROOT/scripts/lab/install-venv.sh" 2026.2 "$VENV" >/dev/null || { echo "cannot install the lab's venv"; exit 1; }
 
 echo "== HA lab of the web-application package in $LAB"
 ( cd "$LAB" && "$BOJAGI" init --profile web-application --release 2026.2 --force >/dev/null ) || { echo "bojagi init failed"; exit 1; }
 BLUEPRINT="$LAB/bojagi.yaml"
+CONF="$LAB/ceph/ceph.conf"
+C() { timeout 120 ceph -c "$CONF" --connect-timeout 10 "$@"; }
+R() { timeout 120 rbd -c "$CONF" "$@"; }
+grep -q "device_class: ssd" "$BLUEPRINT" || { echo "the web-application starter has no Ceph tier: this suite expects one"; exit 1; }
 trap 'lab down --wipe >/dev/null 2>&1' EXIT
 start=$SECONDS
 if lab up "$BLUEPRINT" > "$LAB/up.out" 2> "$LAB/up.err"; then ok "lab up"; else bad "lab up"; sed 's/^/       /' "$LAB/up.err" | tail -25; exit 1; fi
@@ -62,6 +75,29 @@ apis = ["keystone", "glance-api", "placement-api", "nova-api", "neutron-api", "c
 sys.exit(0 if all(on(a) == ["ctl1", "ctl2", "ctl3"] for a in apis) and on("nova-compute") == ["cmp1"] and on("cinder-volume") == ["cmp1"] else 1)' "$LAB/status.json"
 rss=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["resident_mi_b"])' "$LAB/status.json" 2>/dev/null || echo "?")
 pids=$(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$LAB/status.json")
+echo "== Ceph"
+check "status: 3 monitors in quorum, every OSD up" python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))["ceph"]
+sys.exit(0 if c["quorum"] == ["ctl1", "ctl2", "ctl3"] and c["monitors"] == 3 and len(c["osds"]) >= 3 and all(o["up"] for o in c["osds"]) else 1)' "$LAB/status.json"
+check "a monitor and a manager in each controller, the OSDs in bjsto1..3 (one CRUSH host each), cinder-backup on cmp1" python3 -c '
+import json, sys
+procs = json.load(open(sys.argv[1]))["processes"]
+on = lambda name: sorted(p["node"] for p in procs if p["service"] == name)
+osds = sorted(p["node"] for p in procs if p["service"].startswith("ceph-osd."))
+sys.exit(0 if all(on("ceph-%s.ctl%d" % (k, i)) == ["ctl%d" % i] for k in ("mon", "mgr") for i in (1, 2, 3)) and osds == ["sto1", "sto2", "sto3"] and on("cinder-backup") == ["cmp1"] else 1)' "$LAB/status.json"
+check "each monitor listens on its controller's own address" bash -c "for i in 1 2 3; do ip netns exec bjctl\$i ss -ltn | grep -q \"10.99.0.1\$i:3300 \" || exit 1; done"
+check "the lab ran what \`bojagi render\` writes (render --check of deployment/ is clean)" "$BOJAGI" render "$BLUEPRINT" --out "$LAB/deployment" --check
+check "pools on the tier's rule, none on the class-less replicated_rule" bash -c "[ \"\$(timeout 60 ceph -c '$CONF' osd pool get volumes crush_rule)\" = 'crush_rule: ssd' ] && ! for p in \$(timeout 60 ceph -c '$CONF' osd pool ls); do timeout 60 ceph -c '$CONF' osd pool get \"\$p\" crush_rule; done | grep -q replicated_rule"
+check "client keyrings 0600: glance's on each controller, cinder's and cinder-backup's on cmp1" bash -c "for f in '$LAB'/openstack/ctl{1,2,3}/etc/ceph/ceph.client.glance.keyring '$LAB'/openstack/cmp1/etc/ceph/ceph.client.cinder{,-backup}.keyring '$LAB/deployment/ceph/keys.yml'; do [ \"\$(stat -c %a \"\$f\")\" = 600 ] || exit 1; done"
+check "every client's ceph.conf lists the three monitors" bash -c "grep -qx 'mon_host = \[v2:10.99.0.11:3300,v1:10.99.0.11:6789\],\[v2:10.99.0.12:3300,v1:10.99.0.12:6789\],\[v2:10.99.0.13:3300,v1:10.99.0.13:6789\]' '$LAB/openstack/cmp1/etc/ceph/ceph.conf'"
+ceph_rss=$(python3 -c 'import json,sys
+t=0
+for p in json.load(open(sys.argv[1]))["processes"]:
+    if p["service"].startswith("ceph-"):
+        try: t+=int(next(l.split()[1] for l in open("/proc/%d/status" % p["pid"]) if l.startswith("VmRSS:")))
+        except Exception: pass
+print(t//1024)' "$LAB/status.json" 2>/dev/null || echo "?")
 check "clouds.yaml, openrc and the service passwords are 0600" bash -c "[ \"\$(stat -c %a '$LAB/clouds.yaml')\$(stat -c %a '$LAB/openrc')\$(stat -c %a '$LAB/openstack/secrets.json')\" = 600600600 ]"
 check "no password in the lab's output" bash -c "! grep -qF \"\$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[\"keystone_admin\"])' '$LAB/secrets.json')\" '$LAB/up.out' '$LAB/up.err'"
 check "a second up is idempotent" bash -c "'$BOJAGI' drill lab up '$BLUEPRINT' --home '$LAB' --venv '$VENV' 2>&1 | grep -q 'HA lab already up'"
@@ -70,8 +106,21 @@ check "up kept the same processes" test "$(lab status --format json | python3 -c
 echo "== verify through the VIP"
 export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
 start=$SECONDS
+# verify's smoke scenario makes a volume and deletes it at the end: watch the pool while it runs.
+( while [ ! -f "$LAB/verify-done" ]; do R ls volumes 2>/dev/null; sleep 0.5; done | sort -u >"$LAB/volumes-seen" ) &
+watcher=$!
 if "$BOJAGI" verify > "$LAB/verify.txt" 2>&1; then ok "bojagi verify passes, smoke scenario included"; else bad "bojagi verify"; tail -25 "$LAB/verify.txt" | sed 's/^/       /'; fi
 verify_seconds=$((SECONDS - start))
+touch "$LAB/verify-done"; wait "$watcher"
+check "the smoke scenario's volume was an RBD image in the volumes pool" grep -q '^volume-' "$LAB/volumes-seen"
+head -c 8388608 /dev/urandom >"$LAB/image.raw"
+image_id=$("$VENV/bin/openstack" image create --disk-format raw --container-format bare --file "$LAB/image.raw" bojagi-ha-ceph -f value -c id 2>/dev/null)
+check "Glance (through the VIP) stored the image in the images pool" bash -c "R() { timeout 60 rbd -c '$CONF' \"\$@\"; }; R ls images | grep -qx '$image_id'"
+from_image=$("$VENV/bin/openstack" volume create --image "$image_id" --size 1 bojagi-ha-from-image -f value -c id 2>/dev/null)
+check "a volume from the image is an RBD clone of it (parent images/$image_id@snap)" bash -c "for i in \$(seq 90); do [ \"\$('$VENV/bin/openstack' volume show '$from_image' -f value -c status 2>/dev/null)\" = available ] && break; sleep 2; done; timeout 60 rbd -c '$CONF' info volumes/volume-$from_image | grep -q 'parent: images/$image_id@snap'"
+"$VENV/bin/openstack" volume delete "$from_image" >/dev/null 2>&1
+for i in $(seq 30); do "$VENV/bin/openstack" volume show "$from_image" >/dev/null 2>&1 || break; sleep 2; done
+"$VENV/bin/openstack" image delete "$image_id" >/dev/null 2>&1
 check "verify saw every service at the VIP" python3 -c '
 import json, subprocess, sys
 out = subprocess.run([sys.argv[1], "verify", "--no-smoke", "--format", "json"], capture_output=True, text=True).stdout
@@ -81,12 +130,15 @@ types = {s.get("type") for s in services}
 sys.exit(0 if {"identity", "image", "compute", "network", "volumev3", "placement", "orchestration"} <= types and all("10.99.0.10" in s.get("url", "10.99.0.10") for s in services) else 1)' "$BOJAGI"
 check "openstack compute service list: nova-compute up on cmp1" bash -c "'$VENV/bin/openstack' compute service list -f value -c Binary -c Host -c State 2>/dev/null | grep -q '^nova-compute cmp1 up$'"
 check "openstack server list answers" bash -c "'$VENV/bin/openstack' server list >/dev/null 2>&1"
+if [[ "$QUICK" != 1 ]]; then
 start=$SECONDS
 if "$BOJAGI" verify --tempest smoke > "$LAB/tempest.txt" 2>&1; then ok "tempest smoke through the VIP: zero failures"; else bad "tempest smoke through the VIP"; fi
 sed -n '/^Tempest /,/^$/p;/^SERVICE/,/^$/p;/^Failures:/,/^$/p' "$LAB/tempest.txt" | sed 's/^/       /'
 tempest_seconds=$((SECONDS - start))
+fi
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
+if [[ "$QUICK" != 1 ]]; then
 echo "== drill"
 start=$SECONDS
 "$BOJAGI" drill --home "$LAB" --min-samples "$MIN_SAMPLES" --format json > "$LAB/drill.json" 2> "$LAB/drill.err"
@@ -125,13 +177,28 @@ PY
 while read -r verdict rest; do
     if [[ "$verdict" == "ok" ]]; then ok "$rest"; else bad "$rest"; fi
 done < "$LAB/assertions.txt"
+fi
 
+echo "== Ceph: the monitor clients list first killed"
+mon_pid=$(python3 -c 'import json,sys; print(next(p["pid"] for p in json.load(open(sys.argv[1]))["processes"] if p["service"] == "ceph-mon.ctl1"))' "$LAB/status.json")
+kill -KILL "$mon_pid"
+start=$SECONDS
+check "the two other monitors keep the quorum" bash -c "for i in \$(seq 60); do [ \"\$(timeout 30 ceph -c '$CONF' --connect-timeout 10 quorum_status -f json 2>/dev/null | python3 -c 'import json,sys; print(\",\".join(json.load(sys.stdin)[\"quorum_names\"]))' 2>/dev/null)\" = ctl2,ctl3 ] && exit 0; sleep 1; done; exit 1"
+export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
+vol=$("$VENV/bin/openstack" volume create --size 1 bojagi-ha-mon-down -f value -c id 2>/dev/null)
+check "with ctl1's monitor dead, a volume is made on RBD through the VIP" bash -c "for i in \$(seq 60); do s=\$('$VENV/bin/openstack' volume show '$vol' -f value -c status 2>/dev/null); [ \"\$s\" = available ] && exit 0; [ \"\$s\" = error ] && exit 1; sleep 2; done; exit 1"
+mon_fault_seconds=$((SECONDS - start))
+check "the image list answers through the VIP" bash -c "'$VENV/bin/openstack' image list >/dev/null 2>&1"
+"$VENV/bin/openstack" volume delete "$vol" >/dev/null 2>&1
+unset OS_CLIENT_CONFIG_FILE OS_CLOUD
+
+if [[ "$QUICK" != 1 ]]; then
 echo "== down with the data kept, then up again"
 # The drill restarted what it killed: those pids count too.
 recorded() { lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))'; }
 pids+=" $(recorded)"
 check "lab down (data kept)" lab down
-check "no lab namespace while down" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1)( |\$)'"
+check "no lab namespace while down" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1|bjsto[0-9])( |\$)'"
 check "the Galera data is kept" test -d "$LAB/data/ctl1/mysql/nova"
 start=$SECONDS
 if lab up "$BLUEPRINT" > "$LAB/up2.out" 2> "$LAB/up2.err"; then ok "up again on the kept data"; else bad "up again"; sed 's/^/       /' "$LAB/up2.err" | tail -25; fi
@@ -141,6 +208,7 @@ export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
 if "$BOJAGI" verify > "$LAB/verify2.txt" 2>&1; then ok "bojagi verify passes after the restart (server boots on the restarted compute node)"; else bad "verify after the restart"; tail -25 "$LAB/verify2.txt" | sed 's/^/       /'; fi
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 pids+=" $(recorded)"
+fi
 
 # Issue 13: the operations manual's Galera full-cluster recovery, RabbitMQ node loss and add-compute runbooks,
 # executed step by step as `bojagi manual` writes them for this blueprint. Last before down: the processes the
@@ -165,12 +233,14 @@ left=""
 for pid in $pids; do running "$pid" && left+=" $pid"; done
 check "no recorded pid alive${left:+ (left:$left)}" test -z "$left"
 check "no process uses the lab home" bash -c "! ps -eo stat=,args= | grep -v '^Z' | grep -F '$LAB/' | grep -v grep"
-check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1)( |\$)'"
+check "no lab namespace" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1|bjsto[0-9])( |\$)'"
+check "no Ceph daemon of the lab left" bash -c "! pgrep -f 'ceph-(mon|mgr|osd) -c $CONF' >/dev/null"
+check "nothing new in /etc/ceph, /var/lib/ceph, /var/log/ceph" test "$ceph_before" = "$(snapshot)"
 check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
 echo "== figures"
-echo "FIGURE ha: up ${up_seconds} s, ${rss} MiB resident, verify ${verify_seconds} s, tempest smoke ${tempest_seconds} s, drill ${drill_seconds} s, up again ${restart_seconds} s"
+echo "FIGURE ha: up ${up_seconds} s, ${rss} MiB resident (Ceph daemons ${ceph_rss} MiB), monitor fault to a new volume ${mon_fault_seconds:-?} s, verify ${verify_seconds} s, tempest smoke ${tempest_seconds:--} s, drill ${drill_seconds:--} s, up again ${restart_seconds:--} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
