@@ -24,7 +24,14 @@ public struct OpenStackSession: Sendable {
     public let authSeconds: Double
     /// When Keystone says the token expires (`expires_at`); nil when the answer did not say.
     public var expiresAt: Date? = nil
-    let http: any HTTPClient
+    private(set) var http: any HTTPClient
+
+    /// The same token and catalog, its calls made through `http` (e.g. a login's long timeout, reads' short one).
+    public func using(_ http: any HTTPClient) -> OpenStackSession {
+        var copy = self
+        copy.http = http
+        return copy
+    }
 
     /// Authenticates with a password or an application credential (`POST /v3/auth/tokens`).
     public static func authenticate(_ config: CloudConfig, http: any HTTPClient) async throws -> OpenStackSession {

@@ -98,7 +98,7 @@ struct DrillCommand: AsyncParsableCommand {
             let lab = options.lab()
             let report: DrillReport
             do {
-                var drill = Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), probeHTTP: { URLSessionHTTPClient(timeout: 3) },
+                var drill = Drill(lab: lab, http: URLSessionHTTPClient(timeout: 3), probeHTTP: { URLSessionHTTPClient(timeout: 3) }, loginHTTP: { URLSessionHTTPClient(timeout: 30) },
                                   logger: Logger(label: ConsoleLogHandler.Labels.drill))
                 drill.probe = APIProber.Settings(clients: clients, interval: .milliseconds(intervalMs))
                 drill.minimumSamples = minSamples
@@ -144,7 +144,7 @@ struct DrillCommand: AsyncParsableCommand {
             do {
                 report = try await makeLab().osdDrill(home: directory, scripts: try LabUpCommand.scripts(), options: .init(
                     writeSeconds: Double(seconds), killAfter: Double(killAfter), downFor: Double(downFor)),
-                    probeHTTP: { URLSessionHTTPClient(timeout: 3) })
+                    probeHTTP: { URLSessionHTTPClient(timeout: 3) }, loginHTTP: { URLSessionHTTPClient(timeout: 30) })
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

@@ -24,7 +24,8 @@ extension Lab {
     /// measure until it is up and every PG active+clean; read every block back. The report goes to
     /// `<home>/drill/osd-<run>.json` and `osd-latest.json`.
     public func osdDrill(home: URL, scripts: URL, options: OSDDrillOptions = OSDDrillOptions(),
-                         probeHTTP: @escaping @Sendable () -> any HTTPClient) async throws -> OSDDrillReport {
+                         probeHTTP: @escaping @Sendable () -> any HTTPClient,
+                         loginHTTP: (@Sendable () -> any HTTPClient)? = nil) async throws -> OSDDrillReport {
         let lock = try LabLock.acquire(home: home.path, command: "bojagi drill osd")
         defer { withExtendedLifetime(lock) {} }
         guard var state = try LabState.load(from: home), let ceph = state.ceph, let backend = ceph.backends.first else {
@@ -73,7 +74,7 @@ extension Lab {
         }
 
         // The API probe and the writer.
-        let prober = APIProber(config: config, catalog: admin, makeHTTP: probeHTTP)
+        let prober = APIProber(config: config, catalog: admin, makeHTTP: probeHTTP, makeLoginHTTP: loginHTTP)
         await prober.start() // on an error below, the prober's clients end with it (they hold it weakly)
         let writerLog = drillDirectory.appendingPathComponent("osd-\(runID)-writer.log").path
         let writer = try await runner.start(["/usr/bin/python3", commands.scripts + "/rbd-probe.py", "--conf", home.appendingPathComponent(LabConfigRenderer.cephClientConf).path,

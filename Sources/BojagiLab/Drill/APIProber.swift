@@ -56,17 +56,22 @@ public actor APIProber {
     public nonisolated let settings: Settings
     let config: CloudConfig
     let makeHTTP: @Sendable () -> any HTTPClient
+    let makeLoginHTTP: @Sendable () -> any HTTPClient
     private var samples: [DrillSample] = []
     private var turn = 0
     private var running = false
     private var clients: [Task<Void, Never>] = []
 
     /// The targets are token issuance and a read of each API of `catalog`'s that the probe knows a read for.
+    /// `makeLoginHTTP` makes the client each prober client logs in with (default: `makeHTTP`'s): a password login
+    /// is a bcrypt hash, which a loaded single Keystone answers in seconds — a read's short timeout would turn every
+    /// login into a failure and every retry into more load.
     public init(config: CloudConfig, catalog: OpenStackSession, settings: Settings = Settings(),
-                makeHTTP: @escaping @Sendable () -> any HTTPClient) {
+                makeHTTP: @escaping @Sendable () -> any HTTPClient, makeLoginHTTP: (@Sendable () -> any HTTPClient)? = nil) {
         self.config = config
         self.settings = settings
         self.makeHTTP = makeHTTP
+        self.makeLoginHTTP = makeLoginHTTP ?? makeHTTP
         self.targets = [Target(name: Self.tokenTarget, url: nil)] + Self.reads.compactMap { type, path in
             guard let endpoint = catalog.endpoints.first(where: { $0.type == type }) else { return nil }
             return Target(name: endpoint.name, url: OpenStackSession.join(endpoint.url, path))
@@ -90,14 +95,14 @@ public actor APIProber {
         running = true
         let settings = settings
         for index in 0..<max(1, settings.clients) {
-            let http = makeHTTP()
+            let http = makeHTTP(), login = makeLoginHTTP()
             clients.append(Task { [weak self] in
                 try? await Task.sleep(for: settings.interval * index / max(1, settings.clients))
                 var session: OpenStackSession?
                 var due = ContinuousClock.now
                 while let self {
                     guard let target = await self.next() else { return }
-                    let sample = await self.probe(target, session: &session, http: http)
+                    let sample = await self.probe(target, session: &session, http: http, login: login)
                     await self.append(sample)
                     due += settings.interval
                     let now = ContinuousClock.now
@@ -131,7 +136,7 @@ public actor APIProber {
     func append(_ sample: DrillSample) { samples.append(sample) }
 
     /// One request; the sample names the target, and a failure says what failed.
-    nonisolated func probe(_ target: Target, session: inout OpenStackSession?, http: any HTTPClient) async -> DrillSample {
+    nonisolated func probe(_ target: Target, session: inout OpenStackSession?, http: any HTTPClient, login: any HTTPClient) async -> DrillSample {
         let start = Date()
         func sample(_ error: String?) -> DrillSample {
             DrillSample(time: start.timeIntervalSince1970, ok: error == nil, error: error.map { "\(target.name): \($0)" },
@@ -139,7 +144,7 @@ public actor APIProber {
         }
         do {
             if session == nil || (session?.expiresAt.map { $0.timeIntervalSince(start) < settings.renewBefore } ?? false) {
-                do { session = try await OpenStackSession.authenticate(config, http: http) } catch { return sample("no token: \(error)") }
+                do { session = try await OpenStackSession.authenticate(config, http: login).using(http) } catch { return sample("no token: \(error)") }
             }
             guard let held = session else { return sample("no token") }
             if let url = target.url {

@@ -10,6 +10,7 @@ public struct Drill: Sendable {
     let lab: HALab
     let http: HTTPClient
     let probeHTTP: @Sendable () -> any HTTPClient
+    let loginHTTP: (@Sendable () -> any HTTPClient)?
     let logger: Logger
     /// The API probe's clients and their interval.
     public var probe = APIProber.Settings()
@@ -32,10 +33,11 @@ public struct Drill: Sendable {
 
     /// `http` serves the drill's own calls; `probeHTTP` makes one client per probe client.
     public init(lab: HALab, http: HTTPClient, probeHTTP: @escaping @Sendable () -> any HTTPClient,
-                logger: Logger = Logger(label: "bojagi.drill")) {
+                loginHTTP: (@Sendable () -> any HTTPClient)? = nil, logger: Logger = Logger(label: "bojagi.drill")) {
         self.lab = lab
         self.http = http
         self.probeHTTP = probeHTTP
+        self.loginHTTP = loginHTTP
         self.logger = logger
     }
 
@@ -63,7 +65,7 @@ public struct Drill: Sendable {
         }
         let config = try lab.cloudConfig()
         let admin = try await retry("admin token") { try await OpenStackSession.authenticate(config, http: http) }
-        let prober = APIProber(config: config, catalog: admin, settings: probe, makeHTTP: probeHTTP)
+        let prober = APIProber(config: config, catalog: admin, settings: probe, makeHTTP: probeHTTP, makeLoginHTTP: loginHTTP)
         guard prober.targets.count > 1 else { throw LabFailure("lab", step: "drill", message: "the lab's catalog has no API to probe") }
         _ = try await queue(["get", Self.keptQueue], secrets: secrets) // leftovers of an interrupted drill
 
