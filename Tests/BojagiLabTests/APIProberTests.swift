@@ -128,21 +128,21 @@ server.serve_forever()
         // A token the server never issued is refused: the sample fails naming glance, and the client drops it.
         var session: OpenStackSession? = OpenStackSession(token: "forged", projectID: "p1", endpoints: catalog.endpoints,
                                                           authSeconds: 0, expiresAt: catalog.expiresAt, http: http)
-        let refused = await prober.probe(glance, session: &session, http: http)
+        let refused = await prober.probe(glance, session: &session, http: http, login: http)
         #expect(!refused.ok && refused.service == "glance" && refused.error?.hasPrefix("glance: GET") == true && refused.error?.contains("401") == true)
         #expect(session == nil)
         // The next request authenticates again and succeeds.
-        let renewed = await prober.probe(glance, session: &session, http: http)
+        let renewed = await prober.probe(glance, session: &session, http: http, login: http)
         #expect(renewed.ok && session != nil)
         // A token near its expiry is renewed before use.
         session = OpenStackSession(token: session!.token, projectID: "p1", endpoints: catalog.endpoints, authSeconds: 0,
                                    expiresAt: Date().addingTimeInterval(60), http: http)
         let old = session!.token
-        #expect(await prober.probe(glance, session: &session, http: http).ok)
+        #expect(await prober.probe(glance, session: &session, http: http, login: http).ok)
         #expect(session?.token != old)
         // A server that is gone: the failure names the target.
         Self.stop(process)
-        let gone = await prober.probe(prober.targets[0], session: &session, http: http)
+        let gone = await prober.probe(prober.targets[0], session: &session, http: http, login: http)
         #expect(!gone.ok && gone.error?.hasPrefix("keystone-token: ") == true)
     }
 
