@@ -37,7 +37,7 @@ extension Lab {
         guard before.activeClean, before.osdsUp == before.osds.count else {
             throw LabFailure("lab", step: "drill osd", message: "the lab's Ceph is not healthy before the drill:\n\(before.text)")
         }
-        let runID = Self.drillRunID(Date())
+        let runID = Drill.runID(Date())
         let drillDirectory = home.appendingPathComponent("drill")
         try FileManager.default.createDirectory(at: drillDirectory, withIntermediateDirectories: true)
 
@@ -149,13 +149,5 @@ extension Lab {
         let osds = (dump as? [String: Any])?["osds"] as? [[String: Any]] ?? []
         guard let osd = osds.first(where: { LabCephStatus.int($0["osd"]) == id }) else { return false }
         return LabCephStatus.int(osd["up"]) == 1
-    }
-
-    static func drillRunID(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date)
     }
 }

@@ -21,10 +21,17 @@ public struct TempestDiscovery: Sendable {
         facts.roles = await names(try await get("identity", "v3/roles"), "roles", key: "name")
         if let compute = session.endpoint("compute") {
             facts.compute = await version(at: compute)
-            let hypervisors = await list(try await get("compute", "os-hypervisors/detail"), "hypervisors")
-            facts.hypervisorTypes = Array(Set(hypervisors.compactMap { $0["hypervisor_type"] as? String })).sorted()
             let services = await list(try await get("compute", "os-services?binary=nova-compute"), "services")
             facts.computeHostsUp = services.filter { $0["state"] as? String == "up" && $0["status"] as? String == "enabled" }.count
+            // The hypervisor type decides what the cloud can run (the fake driver's exclusions): a call that failed
+            // under load (a 503 or a timeout through a busy load balancer) must not read as "no hypervisor", so with
+            // compute hosts up it is asked again, up to 5 times 3 s apart.
+            for attempt in 0..<5 {
+                if attempt > 0 { try? await Task.sleep(for: .seconds(3)) }
+                let hypervisors = await list(try await get("compute", "os-hypervisors/detail"), "hypervisors")
+                facts.hypervisorTypes = Array(Set(hypervisors.compactMap { $0["hypervisor_type"] as? String })).sorted()
+                if !facts.hypervisorTypes.isEmpty || facts.computeHostsUp == 0 { break }
+            }
         }
         if let placement = session.endpoint("placement") { facts.placement = await version(at: placement) }
         if session.endpoint("network") != nil {
