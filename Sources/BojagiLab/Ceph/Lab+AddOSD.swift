@@ -63,15 +63,14 @@ extension Lab {
             throw LabFailure("lab", step: "add-osd", message: "osd.\(added.id) joined but the PGs were not all active+clean after 900 s")
         }
         let rebalanceSeconds = Date().timeIntervalSince(started)
-        let after = try await cephStatus(commands)
+        let after = try await cephStatus(commands, capacityOf: state.ceph ?? ceph)
         let onNew = try LabCephStatus.json(try await cephOutput(commands, ["pg", "ls-by-osd", "osd.\(added.id)", "--format", "json"]), "pg ls-by-osd")
         let pgCount = ((onNew as? [String: Any])?["pg_stats"] as? [Any])?.count ?? (onNew as? [Any])?.count ?? 0
         let autoscale = try await autoscaled(commands)
-        let capacity = try await cephCapacity(commands, ceph: state.ceph ?? ceph, status: after)
         return AddOSDResult(osd: "osd.\(added.id)", deviceClass: added.deviceClass,
                             host: after.osds.first { $0.id == added.id }?.host ?? "?", upSeconds: upSeconds,
                             rebalanceSeconds: rebalanceSeconds, placementGroupsOnNewOSD: pgCount,
                             rawBytesBefore: before.totalBytes, rawBytesAfter: after.totalBytes,
-                            autoscaledPools: autoscale.listed, pools: autoscale.pools, capacity: capacity)
+                            autoscaledPools: autoscale.listed, pools: autoscale.pools, capacity: after.capacity)
     }
 }

@@ -89,11 +89,14 @@ extension Lab {
         return result.output
     }
 
-    func cephStatus(_ commands: LabCephCommands) async throws -> LabCephStatus {
+    /// With `capacityOf`, also the plan's capacity for the lab's layout, from the same `ceph df`.
+    func cephStatus(_ commands: LabCephCommands, capacityOf ceph: LabState.Ceph? = nil) async throws -> LabCephStatus {
         async let status = cephOutput(commands, ["status", "--format", "json"])
         async let tree = cephOutput(commands, ["osd", "tree", "--format", "json"])
         async let df = cephOutput(commands, ["df", "--format", "json"])
-        return try LabCephStatus.parse(status: try await status, tree: try await tree, df: try await df)
+        var parsed = try LabCephStatus.parse(status: try await status, tree: try await tree, df: try await df)
+        if let ceph { parsed.capacity = try await cephCapacity(commands, ceph: ceph, status: parsed, df: try await df) }
+        return parsed
     }
 
     /// The lab's Ceph for `lab status`: nil when the lab has none; a failure when its monitor does not answer.
@@ -103,9 +106,7 @@ extension Lab {
         guard let ceph = state.ceph, state.process(named: LabCephCommands.processName("mon.a")).map({ runner.isAlive($0.pid) }) ?? false else {
             throw LabFailure("lab", step: "ceph status", message: "the lab's Ceph monitor is not running", fix: "bojagi lab up")
         }
-        var status = try await cephStatus(commands)
-        status.capacity = try await cephCapacity(commands, ceph: ceph, status: status)
-        return status
+        return try await cephStatus(commands, capacityOf: ceph)
     }
 
     /// Pools `ceph osd pool autoscale-status` lists, and all pools: the autoscaler skips every pool when one sits
