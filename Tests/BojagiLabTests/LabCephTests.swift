@@ -246,6 +246,7 @@ import BojagiTestSupport
         #expect(report(writes, clean: 46).passed)
         #expect(!report(writes, clean: nil).passed)
         #expect(!report(nil, clean: 46).passed)
+        #expect(report(writes, clean: nil).text.contains("FAILED: the PGs did not all become active+clean"))
         #expect(report(writes, clean: 46).text.contains("longest 2.25 s (the stall)"))
     }
 

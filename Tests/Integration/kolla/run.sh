@@ -9,8 +9,10 @@
 #
 # Blueprints: examples/map-platform.yaml (3 controllers, 10 computes, 8 Ceph nodes, external Ceph with two
 # volume tiers) and examples/single-node.yaml, both rendered for 2026.2 (kolla-ansible 23 on PyPI). The map
-# platform's genconfig is limited (--limit) to its 3 controllers, one compute and one Ceph node: every
-# other host only repeats what cmp01 and ceph01 show, and kolla renders each file from the full inventory.
+# platform's genconfig is limited (--limit) to one host of each kind — controller ctl01, compute cmp01, Ceph
+# node ceph01: kolla renders each host's files from the full inventory (galera.cnf and transport_url still name
+# all three controllers, and are checked to), ctl02 and ctl03 only repeat ctl01 with their own addresses (the
+# per-host address, Octavia's bond0.140, is checked on ctl01), and each controller took 5 of the 17 minutes.
 # Ends with "N passed, N failed"; exits non-zero when anything failed.
 set -uo pipefail
 
@@ -84,9 +86,9 @@ if blueprint_certificate map-platform cloud.map.example \
    && check "map-platform: render copied tls.certificate to certificates/haproxy.pem, 0600" sh -c "cmp -s '$CERT' '$MAP/deploy/certificates/haproxy.pem' && test \$(stat -c %a '$MAP/deploy/certificates/haproxy.pem') = 600" \
    && check "map-platform: render copied tls.ca to certificates/ca/test-ca.crt" cmp -s "$MAP/certificates/test-ca.crt" "$MAP/deploy/certificates/ca/test-ca.crt" \
    && octavia_certificates map-platform \
-   && genconfig map-platform --limit "ctl01,ctl02,ctl03,cmp01,ceph01" -e octavia_auto_configure=false; then
+   && genconfig map-platform --limit "ctl01,cmp01,ceph01" -e octavia_auto_configure=false; then
     K="$OUT_BASE/map-platform/kolla"
-    for c in ctl01 ctl02 ctl03; do
+    for c in ctl01; do   # one controller stands for the three (see the header)
         h="$K/$c"
         check "$c: keystone frontend binds the VIP $VIP" has "$h/haproxy/services.d/keystone-api.cfg" "bind $VIP:5000\b"
         check "$c: keepalived.conf holds the VIP on bond0" has "$h/keepalived/keepalived.conf" "^[[:space:]]+$VIP dev bond0$"
