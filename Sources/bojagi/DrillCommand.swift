@@ -160,6 +160,7 @@ struct DrillCommand: AsyncParsableCommand {
             var components: [LabComponent] = [.keystone]
             if let file, action == .up { components = try LabUpCommand.haComponents(try LabUpCommand.plan(file, options: catalog)) }
             try await Self.perform(action, options: options, wipe: wipe, format: format, components: components)
+            if let file, action == .up { try LabBlueprint.keep(file, home: options.lab(quiet: true).paths.home) }
         }
 
         /// Shared with `bojagi lab up|status|down --ha`.

@@ -24,17 +24,20 @@ struct LabCommand: AsyncParsableCommand {
         With --ha, the HA lab instead (needs root): three controller network namespaces, each with \
         Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP \
         10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then \
-        kills its load balancer, a database node and a queue node while probing.
+        kills its load balancer, a database node and a queue node while probing; `bojagi lab add-host` \
+        and `remove-host` add and drain compute nodes while it serves.
 
         Examples:
           bojagi lab up examples/single-node.yaml
           bojagi lab up examples/ceph-lab.yaml --port-offset 40000
           bojagi lab add-osd --home ~/.bojagi/lab/ceph-lab --class hdd
           bojagi lab up --ha bojagi.yaml
+          bojagi lab add-host --name cmp2
           bojagi lab status --home ~/.bojagi/lab/trial
           bojagi lab down --home ~/.bojagi/lab/trial --wipe
         """,
-        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self, LabAddOSDCommand.self]
+        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self, LabAddOSDCommand.self, LabAddHostCommand.self,
+                      LabRemoveHostCommand.self]
     )
 }
 
@@ -99,8 +102,9 @@ struct LabUpCommand: AsyncParsableCommand {
     func run() async throws {
         let plan = try Self.plan(file, options: options)
         if ha {
-            return try await DrillCommand.Lab.perform(.up, options: try home.haOptions(), wipe: false, format: .text,
-                                                      components: try Self.haComponents(plan))
+            let options = try home.haOptions()
+            try await DrillCommand.Lab.perform(.up, options: options, wipe: false, format: .text, components: try Self.haComponents(plan))
+            return try LabBlueprint.keep(file, home: options.lab(quiet: true).paths.home)
         }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")
