@@ -104,14 +104,14 @@ import BojagiOpenStack
                        DrillSample(time: 101, ok: true, seconds: 0.4, service: "glance"), DrillSample(time: 200, ok: false, service: "nova")]
         let probe = ScaleReport.Probe(description: "every 250 ms", samples: samples, from: 100, to: 150)
         #expect(probe.window.requests == 3 && probe.window.failed == 1 && probe.requests == ["nova": 2, "glance": 1] && probe.failures == ["nova": 1])
-        let report = ScaleReport(operation: .addHost, runID: "20261130T120000Z", host: "cmp2", blueprintHost: "cmp03", blueprint: "/lab/blueprint.yaml",
+        let report = ScaleReport(operation: .addHost, runID: "20261130-120000", host: "cmp2", blueprintHost: "cmp03", blueprint: "/lab/blueprint.yaml",
                                  engineSteps: ["bootstrap-servers --limit cmp03"], steps: [.init(name: "network", seconds: 0.4, detail: "namespace bjcmp2")],
                                  servers: [.init(id: "abcdef123456", name: "proof", from: "cmp2", to: "cmp2", action: "booted", seconds: 6)],
                                  probe: probe, otherProcesses: 40, restarted: [], seconds: 55)
         let json = try JSON.encode(report)
         #expect(try JSON.decode(ScaleReport.self, from: Data(json.utf8)) == report)
         #expect(json.contains(#""api_failed" : 1"#) || json.contains(#""api_failed": 1"#))
-        #expect(report.passed && report.fileName == "drill/add-host-20261130T120000Z.json" && report.latestName == "drill/add-host-latest.json")
+        #expect(report.passed && report.fileName == "drill/add-host-20261130-120000.json" && report.latestName == "drill/add-host-latest.json")
         let text = report.text
         #expect(text.contains("bojagi lab add-host cmp2 (blueprint host cmp03)"))
         #expect(text.contains("1 failed of 3 requests") && text.contains("failed by API: nova 1"))

@@ -134,11 +134,12 @@ extension HALab {
 
     // MARK: shared with remove-host
 
+    /// `20261130-121500` (UTC), as the drill names its runs.
     static func runID() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter.string(from: Date())
     }
 
