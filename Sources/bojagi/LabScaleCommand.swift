@@ -37,6 +37,7 @@ struct LabAddHostCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lab = options.lab(quiet: format == .json)
+        try await lab.failing { try lab.runningWithCompute() }
         let node = try await refusing { try lab.plannedCompute(named: name) }
         let keeper = LabBlueprint(home: lab.paths.home, catalog: catalog)
         let change = try keeper.change(from: blueprint) { text, file, planner, kolla, tools in

@@ -19,6 +19,19 @@ extension HALab {
         public init(name: String? = nil) { self.name = name }
     }
 
+    /// The lab's state, when it is up with Nova; add-host and the command line ask before anything changes.
+    @discardableResult
+    public func runningWithCompute() throws -> HALabState {
+        guard let state = HALabState.load(paths.state), !state.processes.isEmpty else {
+            throw LabFailure("lab", step: "add-host", message: "the HA lab in \(paths.home) is not up", fix: "bojagi lab up --ha FILE --home \(paths.home)")
+        }
+        guard state.components.contains(.nova) else {
+            throw LabFailure("lab", step: "add-host", message: "the HA lab runs no Nova (it came up without a blueprint, Keystone only)",
+                             fix: "bring it up with a blueprint whose package has compute: bojagi lab up --ha FILE")
+        }
+        return state
+    }
+
     /// The node add-host would make, or why it cannot: the command line names it in the blueprint before anything runs.
     public func plannedCompute(named name: String?) throws -> HALabNode {
         try HALabScaleRules.newCompute(named: name, topology: topology)
@@ -33,13 +46,7 @@ extension HALab {
         let runID = Self.runID()
         let lock = try LabLock.acquire(home: paths.home, command: "bojagi lab add-host")
         defer { withExtendedLifetime(lock) {} }
-        guard var state = HALabState.load(paths.state), !state.processes.isEmpty else {
-            throw LabFailure("lab", step: "add-host", message: "the HA lab in \(paths.home) is not up", fix: "bojagi lab up --ha FILE --home \(paths.home)")
-        }
-        guard state.components.contains(.nova) else {
-            throw LabFailure("lab", step: "add-host", message: "the HA lab runs no Nova (it came up without a blueprint, Keystone only)",
-                             fix: "bring it up with a blueprint whose package has compute: bojagi lab up --ha FILE")
-        }
+        var state = try runningWithCompute()
         let node = try plannedCompute(named: change.name)
         let before = state.processes
         let scaled = HALab(home: paths.home, venv: commands.venv, runner: runner, secretSource: secretSource,
@@ -50,78 +57,85 @@ extension HALab {
         var steps: [ScaleReport.Step] = []
         var servers: [ScaleReport.Server] = []
 
-        let (_, probe) = try await ScaleProbe(config: try cloudConfig()).during {
-            try await timed("render", into: &steps) {
-                let prefix = paths.relative(paths.openstack(node)) + "/"
-                let files = try scaled.openstackFiles(components: state.components, secrets: secrets).filter { $0.path.hasPrefix(prefix) }
-                try DirectoryWriter().write(files, to: URL(fileURLWithPath: paths.home))
-                try scaled.makeDirectories(node, components: state.components)
-                return "\(files.count) files under openstack/\(node.name); no other node's files change"
-            }
-            state.computes = state.computes ?? HALabState.ScaledComputes()
-            state.computes?.removed.removeAll { $0 == node.name }
-            state.computes?.added.append(.init(node: node, blueprintHost: change.blueprintHost))
-            try save(state)
-            try await timed("network", into: &steps) {
-                try await scaled.attach(node, state: &state)
-                return "namespace \(node.namespace), \(node.address) on \(topology.bridge)"
-            }
-            try await timed("start", into: &steps) {
-                let specs = scaled.openstackProcesses(on: node, components: state.components, secrets: secrets)
-                for spec in specs { try await scaled.launch(spec, on: node, state: &state) }
-                return specs.map { "\($0.name) (pid \(state.pid($0.name, node) ?? 0))" }.joined(separator: ", ")
-            }
-            let computeLog = paths.log("nova-compute", node)
-            try await timed("discover", into: &steps) {
-                try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: state.components, secrets: secrets),
-                                                            host: node.name, log: "\(paths.home)/log/openstack.log", computeLog: computeLog)
-                return "nova-manage cell_v2 discover_hosts mapped \(node.name) into cell1"
-            }
-            try await timed("placement", into: &steps) {
-                var provider: (uuid: String, vcpus: Int?)?
-                let found = try await Poll.until(timeout: 120, every: .seconds(2)) {
-                    provider = try? await admin.resourceProvider(node.name)
-                    return provider?.vcpus != nil
+        let probe: ScaleReport.Probe
+        do {
+            (_, probe) = try await ScaleProbe(config: try cloudConfig()).during {
+                try await timed("render", into: &steps) {
+                    let prefix = paths.relative(paths.openstack(node)) + "/"
+                    let files = try scaled.openstackFiles(components: state.components, secrets: secrets).filter { $0.path.hasPrefix(prefix) }
+                    try DirectoryWriter().write(files, to: URL(fileURLWithPath: paths.home))
+                    try scaled.makeDirectories(node, components: state.components)
+                    return "\(files.count) files under openstack/\(node.name); no other node's files change"
                 }
-                guard found, let provider else {
-                    throw LabFailure("lab", step: "placement", message: "no resource provider with inventory for \(node.name) within 120 s",
-                                     log: computeLog, tail: runner.tail(computeLog, lines: 12))
+                state.computes = state.computes ?? HALabState.ScaledComputes()
+                state.computes?.removed.removeAll { $0 == node.name }
+                state.computes?.added.append(.init(node: node, blueprintHost: change.blueprintHost))
+                try save(state)
+                try await timed("network", into: &steps) {
+                    try await scaled.attach(node, state: &state)
+                    return "namespace \(node.namespace), \(node.address) on \(topology.bridge)"
                 }
-                return "resource provider \(provider.uuid.prefix(8)) with \(provider.vcpus ?? 0) VCPU"
-            }
-            try await timed("compute service", into: &steps) {
-                try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, host: node.name,
-                                                            computeLog: computeLog)
-                guard let service = try await admin.computeServices().first(where: { $0.host == node.name }), service.enabled else {
-                    throw LabFailure("lab", step: "compute service", message: "nova-compute on \(node.name) is not enabled")
+                try await timed("start", into: &steps) {
+                    let specs = scaled.openstackProcesses(on: node, components: state.components, secrets: secrets)
+                    for spec in specs { try await scaled.launch(spec, on: node, state: &state) }
+                    return specs.map { "\($0.name) (pid \(state.pid($0.name, node) ?? 0))" }.joined(separator: ", ")
                 }
-                return "nova-compute on \(node.name) up and enabled"
-            }
-            if state.components.contains(.cinder) {
-                try await timed("volume service", into: &steps) {
-                    let log = paths.log("cinder-volume", node)
-                    try await LabReadiness.waitForAnswer(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, type: "volumev3",
-                                                         path: "/scheduler-stats/get_pools", step: "volume service",
-                                                         failure: "cinder-volume on \(node.name) did not report its pool", log: log, timeout: 180) { answer in
-                        (answer["pools"] as? [[String: Any]] ?? []).contains { ($0["name"] as? String ?? "").hasPrefix(node.name + "@") }
+                let computeLog = paths.log("nova-compute", node)
+                try await timed("discover", into: &steps) {
+                    try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: state.components, secrets: secrets),
+                                                                host: node.name, log: "\(paths.home)/log/openstack.log", computeLog: computeLog)
+                    return "nova-manage cell_v2 discover_hosts mapped \(node.name) into cell1"
+                }
+                try await timed("placement", into: &steps) {
+                    var provider: (uuid: String, vcpus: Int?)?
+                    let found = try await Poll.until(timeout: 120, every: .seconds(2)) {
+                        provider = try? await admin.resourceProvider(node.name)
+                        return provider?.vcpus != nil
                     }
-                    return "cinder-volume on \(node.name) reported its pool"
+                    guard found, let provider else {
+                        throw LabFailure("lab", step: "placement", message: "no resource provider with inventory for \(node.name) within 120 s",
+                                         log: computeLog, tail: runner.tail(computeLog, lines: 12))
+                    }
+                    return "resource provider \(provider.uuid.prefix(8)) with \(provider.vcpus ?? 0) VCPU"
+                }
+                try await timed("compute service", into: &steps) {
+                    try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, host: node.name,
+                                                                computeLog: computeLog)
+                    guard let service = try await admin.computeServices().first(where: { $0.host == node.name }), service.enabled else {
+                        throw LabFailure("lab", step: "compute service", message: "nova-compute on \(node.name) is not enabled")
+                    }
+                    return "nova-compute on \(node.name) up and enabled"
+                }
+                if state.components.contains(.cinder) {
+                    try await timed("volume service", into: &steps) {
+                        let log = paths.log("cinder-volume", node)
+                        try await LabReadiness.waitForAnswer(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, type: "volumev3",
+                                                             path: "/scheduler-stats/get_pools", step: "volume service",
+                                                             failure: "cinder-volume on \(node.name) did not report its pool", log: log, timeout: 180) { answer in
+                            (answer["pools"] as? [[String: Any]] ?? []).contains { ($0["name"] as? String ?? "").hasPrefix(node.name + "@") }
+                        }
+                        return "cinder-volume on \(node.name) reported its pool"
+                    }
+                }
+                try await timed("boot", into: &steps) {
+                    let clock = ContinuousClock.now
+                    let name = "bojagi-scale-\(node.name)-\(runID)"
+                    let (server, image) = try await admin.boot(on: node.name, name: name)
+                    servers.append(.init(id: server, name: name, from: node.name, to: node.name, action: change.keepServer ? "booted (kept)" : "booted",
+                                         seconds: (ContinuousClock.now - clock).inSeconds))
+                    if !change.keepServer {
+                        try await admin.deleteServer(server)
+                        try await admin.waitServer(server, "delete the proving server") { $0 == nil }
+                        try await admin.deleteImage(image)
+                    }
+                    return "server \(server.prefix(8)) ACTIVE on \(node.name) (host \(node.name) asked of the scheduler)"
+                        + (change.keepServer ? "; kept" : "; deleted")
                 }
             }
-            try await timed("boot", into: &steps) {
-                let clock = ContinuousClock.now
-                let name = "bojagi-scale-\(node.name)-\(runID)"
-                let (server, image) = try await admin.boot(on: node.name, name: name)
-                servers.append(.init(id: server, name: name, from: node.name, to: node.name, action: change.keepServer ? "booted (kept)" : "booted",
-                                     seconds: (ContinuousClock.now - clock).inSeconds))
-                if !change.keepServer {
-                    try await admin.deleteServer(server)
-                    try await admin.waitServer(server, "delete the proving server") { $0 == nil }
-                    try await admin.deleteImage(image)
-                }
-                return "server \(server.prefix(8)) ACTIVE on \(node.name) (host \(node.name) asked of the scheduler)"
-                    + (change.keepServer ? "; kept" : "; deleted")
-            }
+        } catch let failure as LabFailure {
+            // What was started is in the state: remove-host takes the half-added node out again.
+            throw LabFailure(failure.scope, step: failure.step, message: failure.message, log: failure.log, tail: failure.tail,
+                             fix: failure.fix ?? "bojagi lab remove-host --name \(node.name) --home \(paths.home) takes the half-added node out")
         }
         let after = HALabState.load(paths.state)?.processes ?? []
         let (compared, restarted) = Self.restarted(before: before, after: after, ignoring: node.name)
