@@ -7,15 +7,14 @@ import Logging
 extension HALab {
     /// What remove-host would take out, or why not (`HALabScaleRules.removable`), asked of the running cloud.
     public func removalCheck(_ name: String, deleteServers: Bool) async throws -> HALabNode {
-        if let node = topology.node(named: name), node.role == .controller {
-            return try HALabScaleRules.removable(name, topology: topology, servers: [], takers: [], volumes: [], deleteServers: deleteServers)
-        }
-        guard topology.node(named: name) != nil else {
-            return try HALabScaleRules.removable(name, topology: topology, servers: [], takers: [], volumes: [], deleteServers: deleteServers)
+        // What the topology alone decides: an unknown node, a controller, the last compute node.
+        _ = try HALabScaleRules.removable(name, topology: topology, servers: [], takers: [], volumes: [], deleteServers: true)
+        guard let state = state(), !state.processes.isEmpty else {
+            throw LabFailure("lab", step: "remove-host", message: "the HA lab in \(paths.home) is not up", fix: "bojagi lab up --ha FILE --home \(paths.home)")
         }
         let admin = ComputeAdmin(session: try await LabReadiness.session(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName))
         let takers = try await admin.computeServices().filter { $0.host != name && $0.enabled && $0.up }.map(\.host)
-        let volumes = state()?.components.contains(.cinder) == true ? try await admin.volumes(on: name) : []
+        let volumes = state.components.contains(.cinder) ? try await admin.volumes(on: name) : []
         return try HALabScaleRules.removable(name, topology: topology, servers: try await admin.servers(on: name), takers: takers,
                                              volumes: volumes, deleteServers: deleteServers)
     }
