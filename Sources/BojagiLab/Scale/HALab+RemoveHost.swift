@@ -141,7 +141,8 @@ extension HALab {
         if server.status == "ACTIVE" {
             do {
                 try await admin.action(server.id, ["os-migrateLive": ["host": NSNull(), "block_migration": "auto"]])
-                try await admin.waitServer(server.id, "live-migrate \(server.name)") { state in
+                // A failed live migration leaves the server ACTIVE where it was: give up waiting after 90 s.
+                try await admin.waitServer(server.id, "live-migrate \(server.name)", timeout: 90) { state in
                     state?.status == "ACTIVE" && state?.host != nil && state?.host != host
                 }
                 return done("live-migrate", to: try await admin.server(server.id)?.host)
