@@ -81,10 +81,15 @@ extension HALab {
                     return specs.map { "\($0.name) (pid \(state.pid($0.name, node) ?? 0))" }.joined(separator: ", ")
                 }
                 let computeLog = paths.log("nova-compute", node)
-                try await timed("discover", into: &steps) {
-                    try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: state.components, secrets: secrets),
-                                                                host: node.name, log: "\(paths.home)/log/openstack.log", computeLog: computeLog)
-                    return "nova-manage cell_v2 discover_hosts mapped \(node.name) into cell1"
+                // The service and its resource provider first (cheap API reads), then one discovery maps the host:
+                // discover_hosts before nova-compute has made its compute node maps nothing and costs a Python start.
+                try await timed("compute service", into: &steps) {
+                    try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, host: node.name,
+                                                                computeLog: computeLog)
+                    guard let service = try await admin.computeServices().first(where: { $0.host == node.name }), service.enabled else {
+                        throw LabFailure("lab", step: "compute service", message: "nova-compute on \(node.name) is not enabled")
+                    }
+                    return "nova-compute on \(node.name) up and enabled"
                 }
                 try await timed("placement", into: &steps) {
                     var provider: (uuid: String, vcpus: Int?)?
@@ -98,13 +103,10 @@ extension HALab {
                     }
                     return "resource provider \(provider.uuid.prefix(8)) with \(provider.vcpus ?? 0) VCPU"
                 }
-                try await timed("compute service", into: &steps) {
-                    try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName, host: node.name,
-                                                                computeLog: computeLog)
-                    guard let service = try await admin.computeServices().first(where: { $0.host == node.name }), service.enabled else {
-                        throw LabFailure("lab", step: "compute service", message: "nova-compute on \(node.name) is not enabled")
-                    }
-                    return "nova-compute on \(node.name) up and enabled"
+                try await timed("discover", into: &steps) {
+                    try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: state.components, secrets: secrets),
+                                                                host: node.name, log: "\(paths.home)/log/openstack.log", computeLog: computeLog)
+                    return "nova-manage cell_v2 discover_hosts mapped \(node.name) into cell1"
                 }
                 if state.components.contains(.cinder) {
                     try await timed("volume service", into: &steps) {

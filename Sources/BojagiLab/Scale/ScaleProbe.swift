@@ -21,9 +21,10 @@ struct ScaleProbe: Sendable {
         let probe = DrillProbe(config: config, http: http, catalog: catalog)
         let timeline = DrillTimeline()
         let interval = self.interval
+        let stop = ScaleProbeStop()
         let task = Task {
             var turn = 0
-            while !Task.isCancelled {
+            while await !stop.stopped {
                 let start = ContinuousClock.now
                 await timeline.append(await probe.sample(turn: turn))
                 turn += 1
@@ -36,14 +37,24 @@ struct ScaleProbe: Sendable {
         do {
             value = try await body()
         } catch {
-            task.cancel()
+            await stop.stop()
+            await task.value
             throw error
         }
-        task.cancel()
-        _ = await task.value
+        // Stopped between requests, not cancelled: a request in flight finishes and is counted as what it was.
+        let ended = Date().timeIntervalSince1970
+        await stop.stop()
+        await task.value
         let samples = await timeline.samples
         let description = "every \(Int(interval.inSeconds * 1000)) ms through the VIP a new Keystone token, then a read of the next API in turn "
             + "(\(probe.description)); 3 s timeout"
-        return (value, ScaleReport.Probe(description: description, samples: samples, from: started, to: Date().timeIntervalSince1970))
+        return (value, ScaleReport.Probe(description: description, samples: samples, from: started, to: ended))
     }
+}
+
+/// Tells the probe loop to finish after its current request.
+actor ScaleProbeStop {
+    private(set) var stopped = false
+
+    func stop() { stopped = true }
 }

@@ -77,7 +77,7 @@ except Exception as error:
 def line(ok, what): print(("ok   " if ok else "FAIL ") + what)
 steps = {s["name"]: s for s in r["steps"]}
 line(r["host"] == "cmp2" and r["blueprint_host"] == "cmp03", f"the lab node cmp2 stands for blueprint host cmp03 ({r['host']}, {r.get('blueprint_host')})")
-line(all(k in steps for k in ("render", "network", "start", "discover", "placement", "compute service", "volume service", "boot")), f"every step ran: {', '.join(steps)}")
+line(list(steps) == ["render", "network", "start", "compute service", "placement", "discover", "volume service", "boot"], f"every step ran, in order: {', '.join(steps)}")
 line("discover_hosts" in steps.get("discover", {}).get("detail", ""), "cell mapping by nova-manage cell_v2 discover_hosts")
 line(any(s["to"] == "cmp2" and s["action"].startswith("booted") for s in r["servers"]), "a server booted on cmp2 through the scheduler")
 line(r["passed"] and r["restarted"] == [] and r["other_processes"] >= 40, f"the report: nothing else restarted ({r['other_processes']} compared)")
@@ -90,7 +90,7 @@ check "nova-compute on cmp2 enabled and up" bash -c "'$VENV/bin/openstack' compu
 check "hypervisor cmp2 listed" bash -c "'$VENV/bin/openstack' hypervisor list -f value -c 'Hypervisor Hostname' | grep -qx cmp2"
 check "cmp2's resource provider in Placement" bash -c "'$VENV/bin/python' -c 'import openstack,sys; sys.exit(0 if \"cmp2\" in [p.name for p in openstack.connect().placement.resource_providers()] else 1)'"
 check "cinder-volume on cmp2 up" bash -c "'$VENV/bin/openstack' volume service list --service cinder-volume -f value -c Host -c State | grep -q '^cmp2@.* up$'"
-check "blueprint.yaml gained cmp03 and validates" bash -c "grep -q 'name: cmp03' '$LAB/blueprint.yaml' && '$BOJAGI' validate '$LAB/blueprint.yaml'"
+check "blueprint.yaml gained cmp03 and validates" bash -c "grep -q 'name: cmp03' '$LAB/blueprint.yaml' && '$BOJAGI' validate '$LAB/blueprint.yaml' >/dev/null"
 check "add-host report saved beside the drill's" test -s "$LAB/drill/add-host-latest.json"
 server="$(python3 -c 'import json,sys; print([s["id"] for s in json.load(open(sys.argv[1]))["servers"]][0])' "$LAB/add.json" 2>/dev/null)"
 check "the kept server is ACTIVE on cmp2" bash -c "[ \"\$('$VENV/bin/openstack' server show '$server' -f value -c status -c OS-EXT-SRV-ATTR:host | tr '\n' ' ')\" = 'cmp2 ACTIVE ' ]"
@@ -136,7 +136,7 @@ check "the blueprint is back as it was" bash -c "[ \"\$(cat '$LAB/blueprint.yaml
 check "remove-host report saved beside the drill's" test -s "$LAB/drill/remove-host-latest.json"
 out="$(scale remove-host --name cmp1 2>&1)"; status=$?
 check "the last compute node is refused" bash -c "[ $status -eq 1 ] && grep -q 'last compute node' <<< \"\$1\"" _ "$out"
-check "the lab is healthy after" lab status
+check "the lab is healthy after" bash -c "'$BOJAGI' drill lab status --home '$LAB' --venv '$VENV' >/dev/null"
 os server delete --wait "$server" >/dev/null 2>&1
 os image list -f value -c ID -c Name | awk '$2 ~ /^bojagi-scale-/ {print $1}' | xargs -r "$VENV/bin/openstack" image delete >/dev/null 2>&1
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
