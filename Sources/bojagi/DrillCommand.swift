@@ -203,6 +203,7 @@ struct DrillCommand: AsyncParsableCommand {
                 components = try LabUpCommand.haComponents(plan, ceph: ceph)
             }
             try await Self.perform(action, options: options, wipe: wipe, format: format, components: components, release: release, ceph: ceph)
+            if let file, action == .up { try LabBlueprint.keep(file, home: options.lab(quiet: true, release: release).paths.home) }
         }
 
         /// Shared with `bojagi lab up|status|down --ha`.

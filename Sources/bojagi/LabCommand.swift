@@ -24,7 +24,8 @@ struct LabCommand: AsyncParsableCommand {
         With --ha, the HA lab instead (needs root): three controller network namespaces, each with \
         Galera, RabbitMQ, memcached, HAProxy, keepalived and every API the lab runs, behind the VIP \
         10.99.0.10, and a compute namespace with nova-compute and cinder-volume; `bojagi drill` then \
-        kills its load balancer, a database node and a queue node while probing. With storage.ceph, \
+        kills its load balancer, a database node and a queue node while probing; `bojagi lab add-host` \
+        and `remove-host` add and drain compute nodes while it serves. With storage.ceph, \
         a Ceph monitor and manager run in each controller namespace and the OSDs in storage \
         namespaces (bjsto1..), under Cinder (cinder-backup beside cinder-volume) and Glance on RBD.
 
@@ -33,10 +34,12 @@ struct LabCommand: AsyncParsableCommand {
           bojagi lab up examples/ceph-lab.yaml --port-offset 40000
           bojagi lab add-osd --home ~/.bojagi/lab/ceph-lab --class hdd
           bojagi lab up --ha bojagi.yaml
+          bojagi lab add-host --name cmp2
           bojagi lab status --home ~/.bojagi/lab/trial
           bojagi lab down --home ~/.bojagi/lab/trial --wipe
         """,
-        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self, LabAddOSDCommand.self]
+        subcommands: [LabUpCommand.self, LabStatusCommand.self, LabDownCommand.self, LabAddOSDCommand.self, LabAddHostCommand.self,
+                      LabRemoveHostCommand.self]
     )
 }
 
@@ -105,8 +108,9 @@ struct LabUpCommand: AsyncParsableCommand {
         if ha {
             let options = try home.haOptions()
             let ceph = try Self.haCeph(file, plan: plan, home: options.lab(quiet: true).paths.home, options: self.options)
-            return try await DrillCommand.Lab.perform(.up, options: options, wipe: false, format: .text,
-                                                      components: try Self.haComponents(plan, ceph: ceph), release: Self.release(plan), ceph: ceph)
+            try await DrillCommand.Lab.perform(.up, options: options, wipe: false, format: .text,
+                                               components: try Self.haComponents(plan, ceph: ceph), release: Self.release(plan), ceph: ceph)
+            return try LabBlueprint.keep(file, home: options.lab(quiet: true).paths.home)
         }
         guard LabPorts.validOffsets.contains(portOffset) else {
             throw CommandFailure("--port-offset \(portOffset) puts ports outside 1–65535; use 1…\(LabPorts.validOffsets.upperBound)")

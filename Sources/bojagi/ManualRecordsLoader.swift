@@ -7,7 +7,7 @@ import Foundation
 /// drill and Tempest's latest report, each the JSON its command saved. A missing file is "not measured yet";
 /// a file that cannot be read is an error naming it.
 struct ManualRecordsLoader {
-    /// `$BOJAGI_HOME/ha-lab`: `drill/latest.json`.
+    /// `$BOJAGI_HOME/ha-lab`: `drill/latest.json`, `drill/add-host-latest.json`, `drill/remove-host-latest.json`.
     let haLab: URL
     /// `$BOJAGI_HOME/lab/<name>`: `drill/osd-latest.json`.
     let lab: URL
@@ -18,7 +18,15 @@ struct ManualRecordsLoader {
         let failoverFile = haLab.appendingPathComponent("drill/latest.json")
         let osdFile = lab.appendingPathComponent("drill/osd-latest.json")
         let tempestFile = records.appendingPathComponent("tempest-latest.json")
-        var measured = MeasuredRecords(searched: [failoverFile.path, osdFile.path, tempestFile.path])
+        let scaleFiles = ["add-host", "remove-host"].map { haLab.appendingPathComponent("drill/\($0)-latest.json") }
+        var measured = MeasuredRecords(searched: [failoverFile.path, osdFile.path, tempestFile.path] + scaleFiles.map(\.path))
+        for file in scaleFiles {
+            guard let report = try decode(ScaleReport.self, file) else { continue }
+            let run = MeasuredRecords.Scale(operation: report.operation.rawValue, runID: report.runID, source: file.path, host: report.host,
+                                            seconds: report.seconds, apiRequests: report.apiRequests, apiFailed: report.apiFailed,
+                                            servers: report.servers.count, passed: report.passed)
+            if report.operation == .addHost { measured.addHost = run } else { measured.removeHost = run }
+        }
         if let drill = try decode(DrillReport.self, failoverFile) {
             measured.failover = .init(runID: drill.runID, source: failoverFile.path, passed: drill.passed, seconds: drill.seconds,
                                       faults: drill.faults.map { fault in

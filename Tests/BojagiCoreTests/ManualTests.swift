@@ -151,6 +151,18 @@ import BojagiTestSupport
         #expect(try #require(korean["index.html"]).contains("<td>표본 부족(판단 불가)</td>"))
     }
 
+    @Test func scaleRecordsAreShownWithTheirDates() throws {
+        var records = MeasuredRecords(searched: ["/ha-lab/drill/add-host-latest.json"])
+        records.addHost = .init(operation: "add-host", runID: "20261130-121500", source: "/ha-lab/drill/add-host-latest.json", host: "cmp2",
+                                seconds: 48, apiRequests: 190, apiFailed: 0, servers: 1, passed: true)
+        let (_, files) = try Self.build("exchange.yaml", .en, records: records)
+        let index = try #require(files["index.html"])
+        #expect(index.contains("HA lab add-host of 2026-11-30 12:15 UTC (/ha-lab/drill/add-host-latest.json): cmp2 in 48 s, 1 server(s) booted or moved, 0 of 190 API requests failed"))
+        #expect(!index.contains("No scale-out on record"))
+        let (_, none) = try Self.build("exchange.yaml", .ko)
+        #expect(try #require(none["index.html"]).contains("스케일아웃 기록이 없습니다"))
+    }
+
     @Test(arguments: [("map-platform.yaml", "map-platform"), ("exchange.yaml", "exchange")], ManualMessages.Language.allCases)
     func golden(_ example: (String, String), _ language: ManualMessages.Language) throws {
         let records = example.1 == "map-platform" ? Self.drillRecord : MeasuredRecords(searched: ["/records"])

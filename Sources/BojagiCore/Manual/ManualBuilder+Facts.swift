@@ -41,7 +41,14 @@ extension ManualBuilder {
         } else {
             blocks.append(.note(t("measured.noTempest")))
         }
-        // Bojagi has no upgrade or scale-out drill yet, and `verify` without --tempest keeps no record.
+        for run in [records.addHost, records.removeHost].compactMap({ $0 }) {
+            blocks.append(.paragraph(t("measured.scale", ["operation": run.operation, "date": MeasuredRecords.date(ofRun: run.runID), "source": run.source,
+                                                         "host": run.host, "seconds": String(format: "%.0f", run.seconds),
+                                                         "failed": "\(run.apiFailed)", "requests": "\(run.apiRequests)", "servers": "\(run.servers)",
+                                                         "verdict": t(run.passed ? "verdict.passed" : "verdict.failed")])))
+        }
+        if records.addHost == nil && records.removeHost == nil { blocks.append(.note(t("measured.noScale"))) }
+        // Bojagi has no upgrade drill yet, and `verify` without --tempest keeps no record.
         blocks.append(.note(t("measured.notYet")))
         return .init(id: "measured", title: t("measured.title"), blocks: blocks)
     }

@@ -38,20 +38,10 @@ struct ManualCloud: Sendable {
     var externalScheme: String { blueprint.tls.external ? "https" : "http" }
 
     /// The next compute host's name and address, following the blueprint's numbering.
-    var nextCompute: (name: String, address: String?) { next(after: computes, or: "compute01") }
+    var nextCompute: (name: String, address: String?) { BlueprintHostEdit.next(after: computes, in: blueprint, or: "compute01") }
 
     /// The next storage host, for the add-OSD runbook.
-    var nextStorageHost: (name: String, address: String?) { next(after: storageHosts, or: "storage01") }
-
-    /// `cmp10` → `cmp11`, and the address after the last one's.
-    private func next(after names: [String], or first: String) -> (name: String, address: String?) {
-        guard let last = names.last else { return (first, nil) }
-        let digits = last.reversed().prefix { $0.isNumber }.count
-        let number = String((Int(last.suffix(digits)) ?? 0) + 1)
-        let name = String(last.dropLast(digits)) + String(repeating: "0", count: max(0, digits - number.count)) + number
-        let address = host(last)?.address.flatMap(IPv4.init).flatMap { $0.advanced(by: 1) }.map(\.description)
-        return (name, address)
-    }
+    var nextStorageHost: (name: String, address: String?) { BlueprintHostEdit.next(after: storageHosts, in: blueprint, or: "storage01") }
 
     var cephLayout: CephLayout? { CephLayout.make(blueprint.storage.ceph, services: context.members) }
 

@@ -100,9 +100,40 @@ public struct MeasuredRecords: Sendable, Codable, Hashable {
         }
     }
 
+    /// The HA lab's latest `bojagi lab add-host` or `remove-host`.
+    public struct Scale: Sendable, Codable, Hashable {
+        /// add-host, remove-host.
+        public let operation: String
+        public let runID: String
+        public let source: String
+        public let host: String
+        public let seconds: Double
+        public let apiRequests: Int
+        public let apiFailed: Int
+        /// Servers booted on the new host, or moved off the removed one.
+        public let servers: Int
+        /// Nothing else in the lab restarted.
+        public let passed: Bool
+
+        public init(operation: String, runID: String, source: String, host: String, seconds: Double, apiRequests: Int, apiFailed: Int,
+                    servers: Int, passed: Bool) {
+            self.operation = operation
+            self.runID = runID
+            self.source = source
+            self.host = host
+            self.seconds = seconds
+            self.apiRequests = apiRequests
+            self.apiFailed = apiFailed
+            self.servers = servers
+            self.passed = passed
+        }
+    }
+
     public var failover: Failover?
     public var osd: OSDDrill?
     public var tempest: Tempest?
+    public var addHost: Scale?
+    public var removeHost: Scale?
     /// Where the command looked, so the manual can say where nothing was found.
     public var searched: [String]
 
@@ -113,7 +144,7 @@ public struct MeasuredRecords: Sendable, Codable, Hashable {
         self.searched = searched
     }
 
-    public var isEmpty: Bool { failover == nil && osd == nil && tempest == nil }
+    public var isEmpty: Bool { failover == nil && osd == nil && tempest == nil && addHost == nil && removeHost == nil }
 
     /// `20261130-073938` → `2026-11-30 07:39 UTC`; anything else as it is.
     static func date(ofRun runID: String) -> String {

@@ -21,24 +21,28 @@ extension HALab {
         try await ip(["-n", hub, "link", "set", "lo", "up"])
         try await ip(["-n", hub, "link", "add", topology.bridge, "type", "bridge"])
         try await ip(["-n", hub, "link", "set", topology.bridge, "up"])
-        for node in topology.allNodes + storage {
-            state.namespaces.append(node.namespace)
-            try save(state)
-            try await ip(["netns", "add", node.namespace])
-            try await ip(["link", "add", topology.hubPort(node), "netns", hub, "type", "veth", "peer", "name", topology.nodeInterface, "netns", node.namespace])
-            try await ip(["-n", hub, "link", "set", topology.hubPort(node), "master", topology.bridge, "up"])
-            try await ip(["-n", node.namespace, "addr", "add", node.address + prefix, "dev", topology.nodeInterface])
-            try await ip(["-n", node.namespace, "link", "set", topology.nodeInterface, "up"])
-            try await ip(["-n", node.namespace, "link", "set", "lo", "up"])
-            // HAProxy binds the VIP on every node, holder or not.
-            try await check("network", ["sysctl", "-qw", "net.ipv4.ip_nonlocal_bind=1"], namespace: node.namespace)
-        }
+        for node in topology.allNodes + storage { try await attach(node, state: &state) }
         state.hostLink = topology.hostInterface
         try save(state)
         try await ip(["link", "add", topology.hostInterface, "type", "veth", "peer", "name", topology.hostPeer, "netns", hub])
         try await ip(["-n", hub, "link", "set", topology.hostPeer, "master", topology.bridge, "up"])
         try await ip(["addr", "add", topology.hostAddress + prefix, "dev", topology.hostInterface])
         try await ip(["link", "set", topology.hostInterface, "up"])
+    }
+
+    /// Makes the namespace of `node`, with a veth into the hub's bridge and its address on it.
+    func attach(_ node: HALabNode, state: inout HALabState) async throws {
+        let hub = topology.hubNamespace
+        state.namespaces.append(node.namespace)
+        try save(state)
+        try await ip(["netns", "add", node.namespace])
+        try await ip(["link", "add", topology.hubPort(node), "netns", hub, "type", "veth", "peer", "name", topology.nodeInterface, "netns", node.namespace])
+        try await ip(["-n", hub, "link", "set", topology.hubPort(node), "master", topology.bridge, "up"])
+        try await ip(["-n", node.namespace, "addr", "add", "\(node.address)/\(topology.prefixLength)", "dev", topology.nodeInterface])
+        try await ip(["-n", node.namespace, "link", "set", topology.nodeInterface, "up"])
+        try await ip(["-n", node.namespace, "link", "set", "lo", "up"])
+        // HAProxy binds the VIP on every node, holder or not.
+        try await check("network", ["sysctl", "-qw", "net.ipv4.ip_nonlocal_bind=1"], namespace: node.namespace)
     }
 
     func galera(_ state: inout HALabState, secrets: HALabSecrets) async throws {

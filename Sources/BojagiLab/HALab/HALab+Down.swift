@@ -80,6 +80,7 @@ extension HALab {
         kept.prepared = state.prepared
         kept.venv = state.venv
         kept.release = state.release
+        kept.computes = state.computes
         try? save(kept)
         if wipe { try removeData() }
         progress("HA lab down\(wipe ? "; data wiped" : "; data kept in \(paths.home)")")
@@ -90,6 +91,6 @@ extension HALab {
             let path = "\(paths.home)/\(directory)"
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }
-        for file in ["state.json", "secrets.json", "clouds.yaml", "openrc"] { try? FileManager.default.removeItem(atPath: "\(paths.home)/\(file)") }
+        for file in ["state.json", "secrets.json", "clouds.yaml", "openrc", "blueprint.yaml"] { try? FileManager.default.removeItem(atPath: "\(paths.home)/\(file)") }
     }
 }

@@ -25,9 +25,10 @@ public struct HALab: Sendable {
     public init(home: String, venv: String, release: String = HALab.defaultRelease, runner: ProcessRunner, secretSource: SecretSource,
                 topology: HALabTopology = .standard, logger: Logger = Logger(label: "bojagi.ha-lab")) {
         self.release = release
-        self.topology = topology
         self.paths = HALabPaths(home: home)
-        self.commands = HALabCommands(topology: topology, paths: paths, venv: venv)
+        // The compute nodes add-host and remove-host changed are part of the lab until it is wiped.
+        self.topology = topology.scaled(HALabState.load(paths.state)?.computes)
+        self.commands = HALabCommands(topology: self.topology, paths: paths, venv: venv)
         self.runner = runner
         self.secretSource = secretSource
         self.logger = logger
@@ -99,6 +100,7 @@ public struct HALab: Sendable {
         state.release = release
         state.components = components
         state.prepared = prepared
+        state.computes = previous?.computes
         try save(state)
         try await network(&state, storage: ceph.map(storageNodes) ?? [])
         var cephStarted: Task<CommandResult, any Error>?

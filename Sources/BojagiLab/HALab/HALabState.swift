@@ -35,6 +35,25 @@ public struct HALabState: Sendable, Hashable, Codable {
         public var classes: [String]
     }
 
+    /// How `bojagi lab add-host` and `remove-host` changed the standard compute nodes; kept by `down` without
+    /// `--wipe`, so the next `up` brings the lab back as it was scaled. nil in a state written before them.
+    public var computes: ScaledComputes?
+
+    /// Compute nodes added beside (or removed from) the standard topology's.
+    public struct ScaledComputes: Sendable, Hashable, Codable {
+        public var added: [Added] = []
+        /// Standard compute nodes that `remove-host` took out.
+        public var removed: [String] = []
+
+        public struct Added: Sendable, Hashable, Codable {
+            public var node: HALabNode
+            /// The blueprint host it stands for (`cmp03`), when add-host added one.
+            public var blueprintHost: String?
+        }
+
+        public init() {}
+    }
+
     public init() {}
 
     public func pid(_ service: HALabService, _ node: HALabNode) -> Int32? { pid(service.rawValue, node) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every recorded run: drills of the HA lab (`$BOJAGI_HOME/ha-lab/drill/`), OSD drills of single-node labs
+/// Every recorded run: drills, add-host and remove-host of the HA lab (`$BOJAGI_HOME/ha-lab/drill/`), OSD drills of single-node labs
 /// (`$BOJAGI_HOME/lab/<name>/drill/`), Tempest runs (`$BOJAGI_HOME/records/<cloud>/tempest-*.json`), each
 /// with the figures at the top of its JSON report. `*-latest.json` copies are left out: they repeat a run.
 public struct RunRecords: Sendable {
@@ -33,7 +33,7 @@ public struct RunRecords: Sendable {
                 runs.append(Run(kind: kind, target: target, file: "\(directory)/\(name)", modified: modified, figures: Self.figures(file)))
             }
         }
-        scan("ha-lab/drill", kind: { $0.hasPrefix("drill-") ? "drill" : nil }, target: "ha-lab")
+        scan("ha-lab/drill", kind: Self.haLabKind, target: "ha-lab")
         for lab in (try? manager.contentsOfDirectory(atPath: home.appendingPathComponent("lab").path)) ?? [] {
             scan("lab/\(lab)/drill", kind: { $0.hasPrefix("osd-") ? "drill osd" : $0.hasPrefix("drill-") ? "drill" : nil }, target: "lab \(lab)")
         }
@@ -41,6 +41,14 @@ public struct RunRecords: Sendable {
             scan("records/\(cloud)", kind: { $0.hasPrefix("tempest-") ? "verify --tempest" : nil }, target: cloud)
         }
         return runs.sorted { ($0.modified, $0.file) > ($1.modified, $1.file) }
+    }
+
+    /// The HA lab's reports: the failover drill's, and add-host's and remove-host's (`ScaleReport`).
+    static func haLabKind(_ name: String) -> String? {
+        for (prefix, kind) in [("drill-", "drill"), ("add-host-", "lab add-host"), ("remove-host-", "lab remove-host")] where name.hasPrefix(prefix) {
+            return kind
+        }
+        return nil
     }
 
     static func figures(_ file: URL) -> [String: String] {

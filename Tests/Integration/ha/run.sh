@@ -210,6 +210,23 @@ unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 pids+=" $(recorded)"
 fi
 
+# Issue 15: online scale-out and scale-in on this lab — `lab add-host` (cmp2 joins, a server boots on it, nothing
+# else restarts) and `lab remove-host` (drained, its server migrated, every trace gone), with the refusals;
+# Tests/Integration/ha-scale/run.sh with --keep leaves the lab up and scaled back as it found it.
+if [[ "$QUICK" != 1 ]]; then
+echo "== scale out and in (Tests/Integration/ha-scale/run.sh on this lab)"
+VENV="$VENV" BOJAGI="$BOJAGI" BOJAGI_HA=1 "$ROOT/Tests/Integration/ha-scale/run.sh" --keep "$LAB" > "$LAB/scale.txt" 2>&1
+grep -E '^  (ok|FAIL) ' "$LAB/scale.txt" | sed 's/^  /  scale /'
+grep -E '^   (add-host|remove-host) |^== figures' "$LAB/scale.txt" | sed 's/^ */FIGURE scale: /'
+counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/scale.txt" | tail -1)
+if [[ -n "$counts" ]]; then
+    PASS=$((PASS + $(awk '{print $1}' <<<"$counts"))); FAIL=$((FAIL + $(awk '{print $3}' <<<"$counts")))
+else
+    bad "ha-scale gave no result"; tail -15 "$LAB/scale.txt" | sed 's/^/       /'
+fi
+pids+=" $(recorded)"
+fi
+
 # Issue 13: the operations manual's Galera full-cluster recovery, RabbitMQ node loss and add-compute runbooks,
 # executed step by step as `bojagi manual` writes them for this blueprint. Last before down: the processes the
 # runbooks restart are not in the lab's state, and `lab down` stops whatever is left in the namespaces.
