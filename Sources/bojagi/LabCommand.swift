@@ -35,6 +35,7 @@ struct LabCommand: AsyncParsableCommand {
           bojagi lab add-osd --home ~/.bojagi/lab/ceph-lab --class hdd
           bojagi lab up --ha bojagi.yaml
           bojagi lab add-host --name cmp2
+          bojagi lab add-osd --ha --class ssd
           bojagi lab status --home ~/.bojagi/lab/trial
           bojagi lab down --home ~/.bojagi/lab/trial --wipe
         """,
@@ -190,8 +191,11 @@ struct LabUpCommand: AsyncParsableCommand {
     /// kept in the HA lab's home.
     static func haCeph(_ file: String, plan: Plan, home: String, options: CatalogOptions) throws -> HALabCeph? {
         guard let design = try cephDesign(file, plan: plan, home: URL(fileURLWithPath: home), options: options) else { return nil }
-        return HALabCeph(design: design, scripts: try scripts().deletingLastPathComponent().appendingPathComponent("ceph").path)
+        return HALabCeph(design: design, scripts: try cephScripts())
     }
+
+    /// scripts/ceph beside scripts/lab.
+    static func cephScripts() throws -> String { try scripts().deletingLastPathComponent().appendingPathComponent("ceph").path }
 
     /// scripts/lab beside the executable's checkout (or BOJAGI_LAB_SCRIPTS).
     static func scripts() throws -> URL {
@@ -270,13 +274,18 @@ struct LabAddOSDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-osd",
         abstract: "Add an OSD to the lab's Ceph while the cloud serves.",
-        usage: "bojagi lab add-osd [<file>] [--home <dir>] [--class <class>] [<options>]",
+        usage: "bojagi lab add-osd [<file>] [--ha] [--class <class>] [<options>]",
         discussion: """
         The new OSD (bluestore on a file in the lab home) joins the CRUSH rules of its device class, data \
         rebalances onto it, and its PID goes into the lab's state, so `bojagi lab down` stops it. Reports \
         the seconds until it is up and until every placement group is active+clean again, how many pools \
         `ceph osd pool autoscale-status` lists, and the plan's capacity for the new layout beside `ceph df` \
         (exit 1 when a pool escapes the autoscaler or the capacities disagree).
+
+        With --ha, storage grows by a host: a new storage namespace (bjsto4, …) on the HA lab's bridge \
+        becomes a CRUSH host bucket holding the new OSD, while the APIs are probed through the VIP; the \
+        report is saved beside the drill's (drill/add-osd-<run>.json). The next `lab up --ha` on the kept \
+        data brings the storage node back.
         """)
 
     @Argument(help: "The blueprint (only its name is used, to find the lab).") var file = "bojagi.yaml"
@@ -284,8 +293,16 @@ struct LabAddOSDCommand: AsyncParsableCommand {
     @Option(name: .customLong("class"), help: ArgumentHelp("The device class (default: the first tier's).", valueName: "class"))
     var deviceClass: String?
     @Option(help: "Output format.") var format: OutputFormat = .text
+    @Flag(help: "The HA lab instead: a new storage namespace with the OSD.") var ha = false
 
     func run() async throws {
+        if ha {
+            let lab = try home.haOptions().lab(quiet: format == .json)
+            let report = try await lab.failing { try await lab.addOSD(deviceClass: deviceClass, scripts: try LabUpCommand.cephScripts()) }
+            print(format == .json ? try JSON.encode(report) : report.text, terminator: "")
+            if !report.passed { throw ExitCode(1) }
+            return
+        }
         let directory = try home.existing(file: file)
         do {
             let result = try await makeLab().addOSD(home: directory, scripts: try LabUpCommand.scripts(), deviceClass: deviceClass)

@@ -6,6 +6,7 @@
 #   lab-cluster.sh up DATA_DIR [--osds ssd:3,hdd:3] [--hosts 3] [--osd-size 4G]
 #                              [--mon-addr 127.0.0.1] [--port-v2 13300] [--port-v1 16789] [--timeout 300]
 #                              [--mons NAME@NETNS@ADDR,...] [--osd-hosts NAME@NETNS@ADDR,...]
+#                              [--add-host NAME@NETNS@ADDR]
 #   lab-cluster.sh status DATA_DIR
 #   lab-cluster.sh down [--wipe] DATA_DIR [--grace 20]
 #
@@ -18,8 +19,10 @@
 # up      creates the cluster if DATA_DIR holds none, else keeps it; starts every daemon that is not running;
 #         creates the OSDs --osds asks for beyond those that exist (so `up` with one more ssd OSD grows the ssd
 #         tier online; OSDs are never removed); labels each OSD with its device class; waits for HEALTH_OK.
-#         Options other than --osds/--timeout only count when the cluster is created (they are kept in
-#         ceph.conf).
+#         Options other than --osds/--timeout/--add-host only count when the cluster is created (they are kept
+#         in ceph.conf and DATA_DIR/layout). --add-host adds a CRUSH host bucket (a new storage namespace of the HA
+#         lab) to the layout, if it is not there, and puts every OSD this run creates on it: storage grown by a
+#         host, as on a real cluster. Host buckets, like OSDs, are never removed.
 # status  prints the daemons (pid, resident memory), health, the OSD tree and `ceph df`.
 # down    stops the daemons by PID: SIGTERM, SIGKILL after the grace. --wipe then removes DATA_DIR.
 #
@@ -61,7 +64,7 @@ say() { printf '[%6.1fs] %s\n' "$(awk -v a="$started_at" -v b="$(date +%s.%N)" '
 
 command="${1:-}"; [[ -n "$command" ]] || usage; shift
 data="" wipe=0 osds_arg="" hosts=3 osd_size="4G" mon_addr="127.0.0.1" port_v2=13300 port_v1=16789
-wait_timeout=300 grace=20 mons_arg="" osd_hosts_arg=""
+wait_timeout=300 grace=20 mons_arg="" osd_hosts_arg="" add_host_arg="" new_osd_bucket=""
 while (($#)); do
     case "$1" in
         --wipe) wipe=1 ;;
@@ -75,6 +78,7 @@ while (($#)); do
         --grace) grace="${2:?}"; shift ;;
         --mons) mons_arg="${2:?--mons needs NAME@NETNS@ADDR[,...]}"; shift ;;
         --osd-hosts) osd_hosts_arg="${2:?--osd-hosts needs NAME@NETNS@ADDR[,...]}"; shift ;;
+        --add-host) add_host_arg="${2:?--add-host needs NAME@NETNS@ADDR}"; shift ;;
         -h|--help) usage ;;
         -*) die "unknown option $1" ;;
         *) [[ -z "$data" ]] || die "one DATA_DIR only (got '$data' and '$1')"; data="$1" ;;
@@ -330,7 +334,7 @@ create_cluster() {
 create_osd() {
     local class="$1" k="$2" uuid secret id dir buckets bucket
     mapfile -t buckets < <(names host)
-    bucket="${buckets[k % ${#buckets[@]}]}"
+    bucket="${new_osd_bucket:-${buckets[k % ${#buckets[@]}]}}"
     uuid="$(cat /proc/sys/kernel/random/uuid)"
     secret="$(ceph-authtool --gen-print-key)"
     # The class is set as the OSD enters the map, so data never lands on it under a wrong tier's rule.
@@ -393,6 +397,20 @@ osd_count_up() { ceph_ osd stat -f json | python3 -c 'import json,sys; print(jso
 all_osds_up() { alive_or_die $(daemons); [[ "$(osd_count_up)" -ge "$(existing_osds | wc -l)" ]]; }
 health_ok() { [[ "$(ceph_ health)" == HEALTH_OK ]]; }
 
+# --add-host: the bucket joins the layout (written whole, then renamed) unless it is there; new OSDs go on it.
+add_host() {
+    local line name
+    [[ "$add_host_arg" != *,* ]] || die "--add-host takes one NAME@NETNS@ADDR"
+    [[ -f "$layout" ]] || die "--add-host needs a cluster made with --osd-hosts (a layout file in $data)"
+    line="$(parse_entries host "$add_host_arg")"
+    name="$(awk '{ print $2 }' <<<"$line")"
+    if ! names host | grep -qx "$name"; then
+        { cat "$layout"; echo "$line"; } >"$layout.tmp" && mv "$layout.tmp" "$layout"
+        say "host bucket $name added ($(awk '{ print $3 ", " $4 }' <<<"$line"))"
+    fi
+    new_osd_bucket="$name"
+}
+
 cmd_up() {
     if [[ ! -f "$conf" ]]; then
         [[ -z "$(ls -A "$data")" ]] || die "$data is not empty and holds no ceph.conf: not a lab cluster"
@@ -403,6 +421,7 @@ cmd_up() {
         say "keeping the cluster in $data ($(awk '$1 == "fsid" { print $3 }' "$conf"))"
     fi
     mkdir -p "$data/run" "$data/log"
+    [[ -z "$add_host_arg" ]] || add_host
 
     local name
     for name in $(names mon); do start_daemon "mon.$name" ceph-mon -i "$name"; done

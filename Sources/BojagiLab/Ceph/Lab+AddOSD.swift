@@ -21,6 +21,12 @@ extension Lab {
         /// The plan's capacity for the new layout beside `ceph df`, after the rebalance.
         public let capacity: LabCephCapacity?
 
+        /// "OSD" spelled so that JSON's snake_case keys (placement_groups_on_new_osd) decode back.
+        enum CodingKeys: String, CodingKey {
+            case osd, deviceClass, host, upSeconds, rebalanceSeconds, rawBytesBefore, rawBytesAfter, autoscaledPools, pools, capacity
+            case placementGroupsOnNewOSD = "placementGroupsOnNewOsd"
+        }
+
         public var text: String {
             String(format: """
                 Added %@ (%@, in %@): up and HEALTH_OK in %.0f s, every PG active+clean after %.0f s; it holds %d PGs.
@@ -64,8 +70,7 @@ extension Lab {
         }
         let rebalanceSeconds = Date().timeIntervalSince(started)
         let after = try await cephStatus(commands, capacityOf: state.ceph ?? ceph)
-        let onNew = try LabCephStatus.json(try await cephOutput(commands, ["pg", "ls-by-osd", "osd.\(added.id)", "--format", "json"]), "pg ls-by-osd")
-        let pgCount = ((onNew as? [String: Any])?["pg_stats"] as? [Any])?.count ?? (onNew as? [Any])?.count ?? 0
+        let pgCount = try await cephQueries(commands).placementGroups(on: added.id)
         let autoscale = try await autoscaled(commands)
         return AddOSDResult(osd: "osd.\(added.id)", deviceClass: added.deviceClass,
                             host: after.osds.first { $0.id == added.id }?.host ?? "?", upSeconds: upSeconds,

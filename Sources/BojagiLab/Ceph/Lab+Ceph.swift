@@ -40,7 +40,7 @@ extension Lab {
             state.ceph = LabState.Ceph(classes: groups.map(\.deviceClass), hosts: design.hostBuckets,
                                        monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
                                        backends: design.backends, design: design.ceph,
-                                       poolTiers: Dictionary(design.layout.pools.map { ($0.name, $0.tier.name) }) { first, _ in first })
+                                       poolTiers: design.poolTiers)
             let daemons = try recordCephDaemons(commands, state: &state, home: home)
             return "\(daemons.count) daemons, HEALTH_OK"
         }
@@ -78,25 +78,17 @@ extension Lab {
         return recorded
     }
 
-    // MARK: queries
+    // MARK: queries (LabCephQueries, shared with the HA lab)
 
-    /// One `ceph` call's output; a failure is a LabFailure naming the command.
+    func cephQueries(_ commands: LabCephCommands) -> LabCephQueries { LabCephQueries(commands: commands, runner: runner) }
+
     func cephOutput(_ commands: LabCephCommands, _ arguments: [String], seconds: Int = 60) async throws -> String {
-        let result = try await runner.run(commands.ceph(arguments, seconds: seconds), environment: [:], log: "/dev/null")
-        guard result.status == 0 else {
-            throw LabFailure("lab", step: "ceph \(arguments.prefix(3).joined(separator: " "))", message: "exited with status \(result.status): \(result.output.suffix(300))")
-        }
-        return result.output
+        try await cephQueries(commands).output(arguments, seconds: seconds)
     }
 
     /// With `capacityOf`, also the plan's capacity for the lab's layout, from the same `ceph df`.
     func cephStatus(_ commands: LabCephCommands, capacityOf ceph: LabState.Ceph? = nil) async throws -> LabCephStatus {
-        async let status = cephOutput(commands, ["status", "--format", "json"])
-        async let tree = cephOutput(commands, ["osd", "tree", "--format", "json"])
-        async let df = cephOutput(commands, ["df", "--format", "json"])
-        var parsed = try LabCephStatus.parse(status: try await status, tree: try await tree, df: try await df)
-        if let ceph { parsed.capacity = try await cephCapacity(commands, ceph: ceph, status: parsed, df: try await df) }
-        return parsed
+        try await cephQueries(commands).status(design: ceph?.design, poolTiers: ceph?.poolTiers)
     }
 
     /// The lab's Ceph for `lab status`: nil when the lab has none; a failure when its monitor does not answer.
@@ -109,22 +101,7 @@ extension Lab {
         return try await cephStatus(commands, capacityOf: ceph)
     }
 
-    /// Pools `ceph osd pool autoscale-status` lists, and all pools: the autoscaler skips every pool when one sits
-    /// on a rule whose root overlaps another's.
-    func autoscaled(_ commands: LabCephCommands) async throws -> (listed: Int, pools: Int) {
-        let status = try LabCephStatus.json(try await cephOutput(commands, ["osd", "pool", "autoscale-status", "--format", "json"]), "autoscale-status")
-        let pools = try LabCephStatus.json(try await cephOutput(commands, ["osd", "pool", "ls", "--format", "json"]), "osd pool ls")
-        return ((status as? [Any])?.count ?? 0, (pools as? [Any])?.count ?? 0)
-    }
+    func autoscaled(_ commands: LabCephCommands) async throws -> (listed: Int, pools: Int) { try await cephQueries(commands).autoscaled() }
 
-    /// Ids of the OSDs in the data directory with the class each was created for.
-    func existingOSDs(_ commands: LabCephCommands) -> [(id: Int, deviceClass: String)] {
-        let directory = commands.data + "/osd"
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.compactMap { entry in
-            guard let id = Int(entry), FileManager.default.fileExists(atPath: "\(directory)/\(entry)/mkfs_done"),
-                  let deviceClass = try? String(contentsOfFile: "\(directory)/\(entry)/lab-class", encoding: .utf8) else { return nil }
-            return (id, deviceClass.trimmingCharacters(in: .whitespacesAndNewlines))
-        }.sorted { $0.id < $1.id }
-    }
+    func existingOSDs(_ commands: LabCephCommands) -> [(id: Int, deviceClass: String)] { cephQueries(commands).existingOSDs() }
 }

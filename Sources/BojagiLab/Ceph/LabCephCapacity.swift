@@ -110,20 +110,3 @@ public struct LabCephCapacity: Sendable, Hashable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-extension Lab {
-    /// The plan's capacity for the lab's OSDs as they are now, beside `df` (the `ceph df` `status` was read with);
-    /// nil for a state without the design.
-    func cephCapacity(_ commands: LabCephCommands, ceph: LabState.Ceph, status: LabCephStatus, df: String) async throws -> LabCephCapacity? {
-        guard let design = ceph.design, let poolTiers = ceph.poolTiers else { return nil }
-        async let osdDF = cephOutput(commands, ["osd", "df", "--format", "json"])
-        async let dump = cephOutput(commands, ["osd", "dump", "--format", "json"])
-        let fullRatio = ((try LabCephStatus.json(try await dump, "osd dump") as? [String: Any])?["full_ratio"] as? NSNumber)?.doubleValue ?? 0.95
-        return LabCephCapacity.compare(
-            design: design, poolTiers: poolTiers,
-            osds: status.osds.map { LabCephCapacity.OSD(id: $0.id, deviceClass: $0.deviceClass, host: $0.host) },
-            osdBytes: LabCephCommands.osdBytes,
-            df: try LabCephStatus.json(df, "df") as? [String: Any] ?? [:],
-            osdDF: try LabCephStatus.json(try await osdDF, "osd df") as? [String: Any] ?? [:], fullRatio: fullRatio)
-    }
-}

@@ -55,12 +55,15 @@ public struct LabCephCommands: Sendable, Hashable {
     }
 
     /// `lab-cluster.sh up` for a cluster whose monitors and managers run in `monitors`' namespaces (Ceph's own
-    /// ports on each address) and whose OSDs run in `hosts`' namespaces, one CRUSH host bucket each.
-    public func up(groups: [LabCephDesign.OSDGroup], monitors: [Placement], hosts: [Placement], timeout: Int = 300) -> [String] {
+    /// ports on each address) and whose OSDs run in `hosts`' namespaces, one CRUSH host bucket each. `adding` is a
+    /// new host bucket for the OSDs this run creates (`lab add-osd --ha`).
+    public func up(groups: [LabCephDesign.OSDGroup], monitors: [Placement], hosts: [Placement], adding: Placement? = nil,
+                   timeout: Int = 300) -> [String] {
         var command = [clusterScript, "up", data, "--mons", monitors.map(\.argument).joined(separator: ","),
                        "--osd-hosts", hosts.map(\.argument).joined(separator: ","), "--port-v2", "3300", "--port-v1", "6789",
                        "--osd-size", Self.osdSize, "--timeout", "\(timeout)"]
         if !groups.isEmpty { command += ["--osds", groups.map { "\($0.deviceClass):\($0.count)" }.joined(separator: ",")] }
+        if let adding { command += ["--add-host", adding.argument] }
         return Self.closingInheritedDescriptors(command)
     }
 

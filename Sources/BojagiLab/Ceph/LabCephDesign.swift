@@ -71,6 +71,9 @@ public struct LabCephDesign: Sendable {
 
     /// Host buckets: the k-th OSD of a class goes into bucket k mod this, so a rule over hosts finds as many
     /// hosts as its widest tier needs.
+    /// Which tier each pool is on, by name (for the plan's capacity beside `ceph df`).
+    public var poolTiers: [String: String] { Dictionary(layout.pools.map { ($0.name, $0.tier.name) }) { first, _ in first } }
+
     public var hostBuckets: Int { ceph.tiers.map(Self.width).max() ?? Self.minimumOSDsPerClass }
 
     /// Cinder's backends with their pools and the device class each pool's tier is on.

@@ -23,8 +23,11 @@ extension HALab {
     /// The cluster's command lines; `scripts` only matters to `up`.
     func cephCommands(scripts: String = "") -> LabCephCommands { LabCephCommands(home: paths.home, scripts: scripts) }
 
-    /// The storage namespaces the OSDs of `ceph` need: one per host bucket.
-    func storageNodes(_ ceph: HALabCeph) -> [HALabNode] { topology.storage(count: ceph.design.hostBuckets) }
+    /// The storage namespaces the OSDs of `ceph` need: one per host bucket, and every one `lab add-osd --ha` added
+    /// (`kept`: the storage nodes of the lab's state, kept by `down` without --wipe).
+    func storageNodes(_ ceph: HALabCeph, kept: Int? = nil) -> [HALabNode] {
+        topology.storage(count: max(ceph.design.hostBuckets, kept ?? 0))
+    }
 
     /// Cinder's and Glance's view of the cluster: every controller's monitor in mon_host.
     public func cephSettings(_ ceph: HALabCeph) -> LabCephSettings {
@@ -32,31 +35,34 @@ extension HALab {
     }
 
     /// `lab-cluster.sh up` with a monitor and manager per controller and the OSDs on the storage nodes.
-    public func cephUpCommand(_ ceph: HALabCeph) -> [String] {
-        let place = { (node: HALabNode) in LabCephCommands.Placement(name: node.name, namespace: node.namespace, address: node.address) }
-        return cephCommands(scripts: ceph.scripts).up(groups: ceph.design.osdGroups, monitors: topology.nodes.map(place),
-                                                      hosts: storageNodes(ceph).map(place))
+    public func cephUpCommand(_ ceph: HALabCeph, storage: [HALabNode]? = nil) -> [String] {
+        cephCommands(scripts: ceph.scripts).up(groups: ceph.design.osdGroups, monitors: topology.nodes.map(Self.placement),
+                                               hosts: (storage ?? storageNodes(ceph)).map(Self.placement))
+    }
+
+    static func placement(_ node: HALabNode) -> LabCephCommands.Placement {
+        LabCephCommands.Placement(name: node.name, namespace: node.namespace, address: node.address)
     }
 
     var cephLog: String { "\(paths.home)/log/ceph-cluster.log" }
 
     /// Debian's Ceph and the rados/rbd modules in the venv, then the cluster's start in the background: it runs while
     /// Galera, RabbitMQ and Keystone come up (the namespaces exist already), and `cephFinish` waits for it.
-    func cephStart(_ ceph: HALabCeph) async throws -> Task<CommandResult, any Error> {
+    func cephStart(_ ceph: HALabCeph, storage: [HALabNode]) async throws -> Task<CommandResult, any Error> {
         progress("ceph: installing from Debian if missing; rados and rbd in the venv")
         try await check("ceph install", [ceph.scripts + "/install-apt.sh"], log: cephLog)
         try await check("ceph venv modules", [ceph.scripts + "/venv-modules.sh", commands.venv], log: cephLog)
         let groups = ceph.design.osdGroups.map { "\($0.count) \($0.deviceClass)" }.joined(separator: ", ")
         progress("ceph: a monitor and a manager on \(topology.nodes.map(\.name).joined(separator: ", ")), OSDs (\(groups)) on "
-                 + "\(storageNodes(ceph).map(\.name).joined(separator: ", ")), started beside the clusters")
-        let command = cephUpCommand(ceph)
+                 + "\(storage.map(\.name).joined(separator: ", ")), started beside the clusters")
+        let command = cephUpCommand(ceph, storage: storage)
         let log = cephLog
         return Task { [runner] in try await runner.run(command, namespace: nil, environment: [:], log: log) }
     }
 
     /// Waits for the cluster, records every daemon by PID, writes what `bojagi render` writes for the blueprint to
     /// `<home>/deployment` and runs its ceph/pools.sh whole from the host (which reaches the monitors over the bridge).
-    func cephFinish(_ ceph: HALabCeph, started: Task<CommandResult, any Error>, state: inout HALabState) async throws {
+    func cephFinish(_ ceph: HALabCeph, storage: [HALabNode], started: Task<CommandResult, any Error>, state: inout HALabState) async throws {
         let result = try await started.value
         let commands = cephCommands(scripts: ceph.scripts)
         guard result.status == 0 else {
@@ -64,7 +70,8 @@ extension HALab {
                              tail: Array(result.output.split(separator: "\n").suffix(8).map(String.init)),
                              fix: "see \(commands.data)/log; `bojagi drill lab down` stops what started")
         }
-        state.ceph = HALabState.Ceph(storage: storageNodes(ceph).map(\.name), classes: ceph.design.osdGroups.map(\.deviceClass))
+        state.ceph = HALabState.Ceph(storage: storage.map(\.name), classes: ceph.design.osdGroups.map(\.deviceClass), design: ceph.design.ceph,
+                                     poolTiers: ceph.design.poolTiers)
         recordCephDaemons(commands, state: &state)
         try save(state)
         progress("ceph: \(state.processes.filter { $0.service.hasPrefix(LabCephCommands.processName("")) }.count) daemons up; "

@@ -81,6 +81,7 @@ extension HALab {
         kept.venv = state.venv
         kept.release = state.release
         kept.computes = state.computes
+        kept.ceph = state.ceph   // the storage nodes `lab add-osd --ha` added come back with the next `up`
         try? save(kept)
         if wipe { try removeData() }
         progress("HA lab down\(wipe ? "; data wiped" : "; data kept in \(paths.home)")")

@@ -102,9 +102,10 @@ public struct HALab: Sendable {
         state.prepared = prepared
         state.computes = previous?.computes
         try save(state)
-        try await network(&state, storage: ceph.map(storageNodes) ?? [])
+        let storage = ceph.map { storageNodes($0, kept: previous?.ceph?.storage.count) } ?? []
+        try await network(&state, storage: storage)
         var cephStarted: Task<CommandResult, any Error>?
-        if let ceph { cephStarted = try await cephStart(ceph) }
+        if let ceph { cephStarted = try await cephStart(ceph, storage: storage) }
         for node in topology.nodes { try await launch(.memcached, on: node, state: &state) }
         try await galera(&state, secrets: secrets)
         try await rabbitmq(&state)
@@ -117,7 +118,7 @@ public struct HALab: Sendable {
             await databaseThroughVIP(secrets: secrets)
         }
         try await keystone(&state, secrets: secrets)
-        if let ceph, let cephStarted { try await cephFinish(ceph, started: cephStarted, state: &state) }
+        if let ceph, let cephStarted { try await cephFinish(ceph, storage: storage, started: cephStarted, state: &state) }
         try await openstack(&state, values: serviceSecrets, ceph: clients)
         state.upSeconds = (ContinuousClock.now - started).inSeconds
         try save(state)

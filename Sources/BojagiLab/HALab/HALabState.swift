@@ -33,6 +33,10 @@ public struct HALabState: Sendable, Hashable, Codable {
         public var storage: [String]
         /// Device classes in the blueprint's tier order.
         public var classes: [String]
+        /// The blueprint's Ceph design and which tier each pool is on, so `lab add-osd --ha` can set the plan's
+        /// capacity for the grown layout beside `ceph df` (nil in a state written before they were kept).
+        public var design: Storage.Ceph?
+        public var poolTiers: [String: String]?
     }
 
     /// How `bojagi lab add-host` and `remove-host` changed the standard compute nodes; kept by `down` without

@@ -49,7 +49,7 @@ extension HALab {
         var state = try runningWithCompute()
         let node = try plannedCompute(named: change.name)
         let before = state.processes
-        let scaled = HALab(home: paths.home, venv: commands.venv, runner: runner, secretSource: secretSource,
+        let scaled = HALab(home: paths.home, venv: commands.venv, release: release, runner: runner, secretSource: secretSource,
                            topology: topology.with(compute: node), logger: logger)
         let secrets = try scaled.openstackSecrets(try loadOrCreateSecrets(), components: state.components)
         let first = topology.nodes[0]
@@ -151,13 +151,7 @@ extension HALab {
     // MARK: shared with remove-host
 
     /// `20261130-121500` (UTC), as the drill names its runs.
-    static func runID() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: Date())
-    }
+    static func runID() -> String { Drill.runID(Date()) }
 
     /// Of the processes outside `node`, how many were compared and which ones changed pid or went away.
     static func restarted(before: [HALabState.Process], after: [HALabState.Process], ignoring node: String) -> (Int, [String]) {

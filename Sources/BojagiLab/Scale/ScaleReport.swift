@@ -49,6 +49,8 @@ public struct ScaleReport: Sendable, Hashable, Codable {
         public let window: DrillWindow
         public let requests: [String: Int]
         public let failures: [String: Int]
+        /// The failed requests by what went wrong (nil in a report written before it was kept).
+        public let errors: [String: Int]?
 
         public init(description: String, samples: [DrillSample], from start: Double, to end: Double) {
             self.description = description
@@ -56,6 +58,13 @@ public struct ScaleReport: Sendable, Hashable, Codable {
             window = DrillWindow.measure(samples, from: start, to: end)
             requests = Dictionary(grouping: inside) { $0.service ?? "?" }.mapValues(\.count)
             failures = Dictionary(grouping: inside.filter { !$0.ok }) { $0.service ?? "?" }.mapValues(\.count)
+            errors = Dictionary(grouping: inside.filter { !$0.ok }) { String(($0.error ?? "no answer").prefix(100)) }.mapValues(\.count)
+        }
+
+        /// Failed requests that did not merely run into the probe's timeout: an error status or a refused
+        /// connection is a service that broke; a timeout on a loaded 2-core lab may be the load.
+        public var brokenRequests: Int {
+            (errors ?? [:]).filter { !$0.key.localizedCaseInsensitiveContains("timed out") }.values.reduce(0, +)
         }
     }
 

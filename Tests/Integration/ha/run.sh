@@ -192,6 +192,46 @@ check "the image list answers through the VIP" bash -c "'$VENV/bin/openstack' im
 "$VENV/bin/openstack" volume delete "$vol" >/dev/null 2>&1
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
+# Issue 10: storage grown by a host while the cloud serves — a new storage namespace with one OSD, the rebalance, the
+# autoscaler and the plan's capacity beside `ceph df`; the restart below must bring the new host back.
+if [[ "$QUICK" != 1 ]]; then
+echo "== storage grown by a host: lab add-osd --ha"
+start=$SECONDS
+if "$BOJAGI" lab add-osd --ha --home "$LAB" --format json > "$LAB/add-osd.json" 2> "$LAB/add-osd.err"; then ok "lab add-osd --ha exits 0"; else bad "lab add-osd --ha"; tail -20 "$LAB/add-osd.err" | sed 's/^/       /'; fi
+add_osd_seconds=$((SECONDS - start))
+python3 - "$LAB/add-osd.json" > "$LAB/add-osd-checks.txt" <<'PY'
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+except Exception as error:
+    print(f"FAIL the add-osd report is JSON ({error})"); sys.exit()
+def line(ok, what): print(("ok   " if ok else "FAIL ") + what)
+res, probe = r["result"], r["probe"]
+line(r["storage_host"] == "sto4" and r["namespace"] == "bjsto4" and res["host"] == "sto4", f"the new storage host is sto4 in bjsto4 ({r['storage_host']}, {res['host']})")
+line(res["placement_groups_on_new_osd"] > 0, f"data rebalanced onto {res['osd']}: {res['placement_groups_on_new_osd']} PGs on it")
+line(res["raw_bytes_after"] > res["raw_bytes_before"], f"raw capacity grew: {res['raw_bytes_before']} -> {res['raw_bytes_after']} bytes")
+line(res["autoscaled_pools"] == res["pools"], f"ceph osd pool autoscale-status lists every pool ({res['autoscaled_pools']} of {res['pools']})")
+tiers = (res.get("capacity") or {}).get("tiers", [])
+line(bool(tiers) and all(t["raw_agrees"] and t["usable_agrees"] for t in tiers), "the plan's capacity for 4 storage hosts agrees with ceph df: " + "; ".join(f"{t['name']} {t['osds']} OSDs, plan raw {t['plan_raw_bytes']} = ceph {t['ceph_raw_bytes']}" for t in tiers))
+errors = probe.get("errors") or {}
+broken = sum(n for e, n in errors.items() if "timed out" not in e.lower())
+line(probe["window"]["requests"] >= 20 and broken == 0, f"no API request broke while the host joined and data moved ({probe['window']['failed']} failed of {probe['window']['requests']}, {broken} not a timeout)")
+print(f"FIGURE add-osd --ha: up {res['up_seconds']:.0f} s, rebalanced {res['rebalance_seconds']:.0f} s, API {probe['window']['failed']} failed of {probe['window']['requests']} ({probe['window']['rate']:.1f}/s); " + ", ".join(f"{n}x {e}" for e, n in errors.items()))
+PY
+grep -E '^(ok|FAIL) ' "$LAB/add-osd-checks.txt" | while read -r verdict rest; do if [[ "$verdict" == ok ]]; then echo "  ok   $rest"; else echo "  FAIL $rest"; fi; done
+PASS=$((PASS + $(grep -c '^ok ' "$LAB/add-osd-checks.txt"))); FAIL=$((FAIL + $(grep -c '^FAIL ' "$LAB/add-osd-checks.txt")))
+grep '^FIGURE' "$LAB/add-osd-checks.txt"
+# The host bucket sto4 holds an OSD that is up.
+sto4_up() { C osd tree -f json | python3 -c '
+import json, sys
+nodes = json.load(sys.stdin)["nodes"]; by_id = {n["id"]: n for n in nodes}
+host = [n for n in nodes if n["type"] == "host" and n["name"] == "sto4"]
+sys.exit(0 if host and any(by_id[c].get("status") == "up" for c in host[0].get("children", [])) else 1)'; }
+check "osd tree: host sto4 holds an OSD that is up" sto4_up
+check "the add-osd report is saved beside the drill's" test -s "$LAB/drill/add-osd-latest.json"
+check "lab status: healthy with the fourth storage node" lab status
+fi
+
 if [[ "$QUICK" != 1 ]]; then
 echo "== down with the data kept, then up again"
 # The drill restarted what it killed: those pids count too.
@@ -203,6 +243,7 @@ check "the Galera data is kept" test -d "$LAB/data/ctl1/mysql/nova"
 start=$SECONDS
 if lab up "$BLUEPRINT" > "$LAB/up2.out" 2> "$LAB/up2.err"; then ok "up again on the kept data"; else bad "up again"; sed 's/^/       /' "$LAB/up2.err" | tail -25; fi
 restart_seconds=$((SECONDS - start))
+check "the storage node add-osd made is back, its OSD up (sto4 kept in the state)" sto4_up
 check "up again does not migrate the databases again" bash -c "! grep -q 'database schemas' '$LAB/up2.err'"
 export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
 if "$BOJAGI" verify > "$LAB/verify2.txt" 2>&1; then ok "bojagi verify passes after the restart (server boots on the restarted compute node)"; else bad "verify after the restart"; tail -25 "$LAB/verify2.txt" | sed 's/^/       /'; fi
