@@ -1,9 +1,11 @@
 import Foundation
 import Logging
+import BojagiOpenStack
 
 /// Where the libraries' progress goes on a terminal. The single-node lab's progress is the command's own output
 /// (stdout, as it always was); the HA lab's and the drill's run beside a report, so they go to stderr as "• line".
-/// Warnings and errors always go to stderr, named as such.
+/// Warnings and errors always go to stderr, named as such. Each "•" line carries the seconds since the command's
+/// first one, so a slow step shows where the time went (`• [ 41.2s] galera: ctl2, ctl3 join`).
 struct ConsoleLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
@@ -21,7 +23,9 @@ struct ConsoleLogHandler: LogHandler {
         switch event.level {
         case .warning: write("warning: \(text)", to: .standardError)
         case .error, .critical: write("error: \(text)", to: .standardError)
-        default: label == Labels.lab ? write(text, to: .standardOutput) : write("• \(text)", to: .standardError)
+        default:
+            if label == Labels.lab { return write(text, to: .standardOutput) }
+            write(String(format: "• [%5.1fs] ", (ContinuousClock.now - commandStart).inSeconds) + text, to: .standardError)
         }
     }
 
@@ -38,3 +42,6 @@ struct ConsoleLogHandler: LogHandler {
         static let serve = "bojagi.serve"
     }
 }
+
+/// When the command's first progress line was written (a global: set on first use).
+private let commandStart = ContinuousClock.now

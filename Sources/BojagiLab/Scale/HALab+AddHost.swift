@@ -139,13 +139,8 @@ extension HALab {
             throw LabFailure(failure.scope, step: failure.step, message: failure.message, log: failure.log, tail: failure.tail,
                              fix: failure.fix ?? "bojagi lab remove-host --name \(node.name) --home \(paths.home) takes the half-added node out")
         }
-        let after = HALabState.load(paths.state)?.processes ?? []
-        let (compared, restarted) = Self.restarted(before: before, after: after, ignoring: node.name)
-        let report = ScaleReport(operation: .addHost, runID: runID, host: node.name, blueprintHost: change.blueprintHost, blueprint: change.blueprint,
-                                 engineSteps: change.engineSteps, steps: steps, servers: servers, probe: probe, otherProcesses: compared,
-                                 restarted: restarted, seconds: (ContinuousClock.now - started).inSeconds)
-        try saveReport(report)
-        return report
+        return try finish(.addHost, runID: runID, node: node, change: change, steps: steps, servers: servers, probe: probe, before: before,
+                          started: started)
     }
 
     // MARK: shared with remove-host
@@ -168,6 +163,18 @@ extension HALab {
         let detail = try await body()
         steps.append(.init(name: name, seconds: (ContinuousClock.now - clock).inSeconds, detail: detail))
         progress(String(format: "%@: %@ (%.1f s)", name, detail, steps.last!.seconds))
+    }
+
+    /// The report of a scale change: every process outside `node` compared with `before`, saved beside the drill's.
+    func finish(_ operation: ScaleReport.Operation, runID: String, node: HALabNode, change: ScaleChange, steps: [ScaleReport.Step],
+                servers: [ScaleReport.Server], probe: ScaleReport.Probe, before: [HALabState.Process], started: ContinuousClock.Instant) throws -> ScaleReport {
+        let after = HALabState.load(paths.state)?.processes ?? []
+        let (compared, restarted) = Self.restarted(before: before, after: after, ignoring: node.name)
+        let report = ScaleReport(operation: operation, runID: runID, host: node.name, blueprintHost: change.blueprintHost, blueprint: change.blueprint,
+                                 engineSteps: change.engineSteps, steps: steps, servers: servers, probe: probe, otherProcesses: compared,
+                                 restarted: restarted, seconds: (ContinuousClock.now - started).inSeconds)
+        try saveReport(report)
+        return report
     }
 
     func saveReport(_ report: ScaleReport) throws {

@@ -116,13 +116,8 @@ extension HALab {
                 return "\(node.namespace) and its veth deleted; its files removed (logs kept in log/\(node.name))"
             }
         }
-        let after = HALabState.load(paths.state)?.processes ?? []
-        let (compared, restarted) = Self.restarted(before: before, after: after, ignoring: node.name)
-        let report = ScaleReport(operation: .removeHost, runID: runID, host: node.name, blueprintHost: change.blueprintHost, blueprint: change.blueprint,
-                                 engineSteps: change.engineSteps, steps: steps, servers: servers, probe: probe, otherProcesses: compared,
-                                 restarted: restarted, seconds: (ContinuousClock.now - started).inSeconds)
-        try saveReport(report)
-        return report
+        return try finish(.removeHost, runID: runID, node: node, change: change, steps: steps, servers: servers, probe: probe, before: before,
+                          started: started)
     }
 
     /// Moves one server off `host`: live migration first (the fake driver supports it), a cold migration when the
