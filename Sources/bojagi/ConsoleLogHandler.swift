@@ -25,7 +25,8 @@ struct ConsoleLogHandler: LogHandler {
         case .error, .critical: write("error: \(text)", to: .standardError)
         default:
             if label == Labels.lab { return write(text, to: .standardOutput) }
-            write(String(format: "• [%5.1fs] ", (ContinuousClock.now - commandStart).inSeconds) + text, to: .standardError)
+            let start = commandStart   // set on the first line, before the clock is read for it
+            write(String(format: "• [%5.1fs] ", (ContinuousClock.now - start).inSeconds) + text, to: .standardError)
         }
     }
 
