@@ -11,8 +11,29 @@ extension LabConfigRenderer {
     /// 2 failed, 255 could not check.
     public func upgradeCheck(_ component: LabComponent) -> [String]? {
         guard UpgradeSteps.checked.contains(component) else { return nil }
+        if component == .keystone {
+            return [settings.venv + "/bin/python", "-c", Self.keystoneStatus] + configFiles(component) + ["upgrade", "check"]
+        }
         return [settings.venv + "/bin/\(component.rawValue)-status"] + configFiles(component) + ["upgrade", "check"]
     }
+
+    /// keystone-status's own `main`, with its backends loaded after the command line is parsed: keystone-status
+    /// loads them first (keystone/cmd/status.py, keystone 29 and 30), so its token provider looks for
+    /// /etc/keystone/fernet-keys whatever --config-file says, and it exits 1 on any host without /etc/keystone.
+    static let keystoneStatus = """
+        import sys
+        import keystone.conf
+        from keystone.cmd import status
+        from keystone.server import backends
+        from oslo_upgradecheck import upgradecheck
+        run = upgradecheck.run
+        def run_with_backends(conf):
+            backends.load_backends()
+            return run(conf)
+        upgradecheck.run = run_with_backends
+        keystone.conf.configure()
+        sys.exit(upgradecheck.main(keystone.conf.CONF, 'keystone', status.Checks()))
+        """
 
     /// Expand and migrate while the old code runs.
     public func upgradeExpand(_ component: LabComponent) -> [(step: String, command: [String])] {
