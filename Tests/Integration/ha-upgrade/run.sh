@@ -15,7 +15,7 @@
 # after: every step done in order (the ones before the failure by the first run), every object made before the
 # upgrade still there and usable (a new server booted, the old volume attached to it, the message consumed), the
 # lab's state on 2026.2 and its venv, every Keystone and OpenStack process running from 2026.2's venv
-# (/proc/<pid>/cmdline), `lab status` healthy, the report saved and shown by `bojagi manual`. API gaps and
+# (/proc/<pid>/cmdline or exe), `lab status` healthy, the report saved and shown by `bojagi manual`. API gaps and
 # failures are FIGURE lines, never thresholds. Needs root (namespaces).
 set -uo pipefail
 
@@ -135,7 +135,7 @@ import json,sys; s=json.load(open('$LAB/state.json')); sys.exit(0 if s['release'
 lab status --format json > "$LAB/status.json"; status=$?
 check "lab status healthy after the upgrade" test $status -eq 0
 old_ones="$(python3 - "$LAB/status.json" "$NEW" <<'PY'
-import json, sys
+import json, os, sys
 infra = {"memcached", "mariadb", "rabbitmq", "haproxy", "keepalived"}
 s = json.load(open(sys.argv[1]))
 bad, count = [], 0
@@ -143,11 +143,15 @@ for p in s["processes"]:
     if p["service"] in infra or p["service"].startswith("ceph-"):
         continue
     count += 1
+    # uWSGI masters rename themselves (procname-prefix-spaced: "bojagi-lab-nova uWSGI master"), so their
+    # executable says where they came from; the Python daemons' executable is the interpreter the venv links to,
+    # so their command line says it (venv/bin/nova-conductor).
     try:
         cmdline = open(f"/proc/{p['pid']}/cmdline", "rb").read().decode(errors="replace")
+        exe = os.readlink(f"/proc/{p['pid']}/exe")
     except OSError:
-        cmdline = ""
-    if sys.argv[2] + "/" not in cmdline:
+        cmdline = exe = ""
+    if sys.argv[2] + "/" not in cmdline and not exe.startswith(sys.argv[2] + "/"):
         bad.append(f"{p['node']}/{p['service']}")
 print(f"{count} {' '.join(bad)}")
 PY
