@@ -46,7 +46,7 @@ struct DrillCommand: AsyncParsableCommand {
           bojagi drill lab down --wipe
           bojagi drill osd --home ~/.bojagi/lab/ceph-lab
         """,
-        subcommands: [Run.self, Lab.self, OSD.self],
+        subcommands: [Run.self, Lab.self, OSD.self, DrillUpgradeCommand.self],
         defaultSubcommand: Run.self
     )
 

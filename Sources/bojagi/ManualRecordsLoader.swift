@@ -7,7 +7,8 @@ import Foundation
 /// drill and Tempest's latest report, each the JSON its command saved. A missing file is "not measured yet";
 /// a file that cannot be read is an error naming it.
 struct ManualRecordsLoader {
-    /// `$BOJAGI_HOME/ha-lab`: `drill/latest.json`, `drill/add-host-latest.json`, `drill/remove-host-latest.json`.
+    /// `$BOJAGI_HOME/ha-lab`: `drill/latest.json`, `drill/add-host-latest.json`, `drill/remove-host-latest.json`,
+    /// `drill/upgrade-latest.json`.
     let haLab: URL
     /// `$BOJAGI_HOME/lab/<name>`: `drill/osd-latest.json`.
     let lab: URL
@@ -19,7 +20,15 @@ struct ManualRecordsLoader {
         let osdFile = lab.appendingPathComponent("drill/osd-latest.json")
         let tempestFile = records.appendingPathComponent("tempest-latest.json")
         let scaleFiles = ["add-host", "remove-host"].map { haLab.appendingPathComponent("drill/\($0)-latest.json") }
-        var measured = MeasuredRecords(searched: [failoverFile.path, osdFile.path, tempestFile.path] + scaleFiles.map(\.path))
+        let upgradeFile = haLab.appendingPathComponent(UpgradeDrillReport.latestName)
+        var measured = MeasuredRecords(searched: [failoverFile.path, osdFile.path, tempestFile.path] + scaleFiles.map(\.path) + [upgradeFile.path])
+        if let report = try decode(UpgradeDrillReport.self, upgradeFile) {
+            let longest = report.probe?.window.apis.max { $0.longestGapSeconds < $1.longestGapSeconds }
+            measured.upgrade = .init(runID: report.runID, source: upgradeFile.path, from: report.from, to: report.to, seconds: report.stepSeconds,
+                                     apiRequests: report.apiRequests, apiFailed: report.apiFailed, longestGapSeconds: longest?.longestGapSeconds ?? 0,
+                                     longestGapAPI: longest?.name, dataChecks: report.data.count, dataLost: report.data.filter { !$0.ok }.count,
+                                     passed: report.passed)
+        }
         for file in scaleFiles {
             guard let report = try decode(ScaleReport.self, file) else { continue }
             let run = MeasuredRecords.Scale(operation: report.operation.rawValue, runID: report.runID, source: file.path, host: report.host,

@@ -163,6 +163,22 @@ import BojagiTestSupport
         #expect(try #require(none["index.html"]).contains("스케일아웃 기록이 없습니다"))
     }
 
+    @Test func theUpgradeDrillIsShownWithItsDate() throws {
+        var records = MeasuredRecords(searched: ["/ha-lab/drill/upgrade-latest.json"])
+        records.upgrade = .init(runID: "20261130-170000", source: "/ha-lab/drill/upgrade-latest.json", from: "2026.1", to: "2026.2", seconds: 412,
+                                apiRequests: 6400, apiFailed: 3, longestGapSeconds: 2.4, longestGapAPI: "keystone-token", dataChecks: 8, dataLost: 0,
+                                passed: true)
+        let (_, files) = try Self.build("exchange.yaml", .en, records: records)
+        let index = try #require(files["index.html"])
+        #expect(index.contains("HA lab rolling upgrade 2026.1 → 2026.2 of 2026-11-30 17:00 UTC (/ha-lab/drill/upgrade-latest.json): 412 s of steps, "
+                               + "3 of 6400 API requests failed meanwhile, the longest gap without an answer 2.4 s (keystone-token); 0 of 8 objects"))
+        #expect(!index.contains("No upgrade drill on record"))
+        let (_, korean) = try Self.build("exchange.yaml", .ko, records: records)
+        #expect(try #require(korean["index.html"]).contains("HA 랩 롤링 업그레이드 2026.1 → 2026.2"))
+        let (_, none) = try Self.build("exchange.yaml", .en)
+        #expect(try #require(none["index.html"]).contains("No upgrade drill on record"))
+    }
+
     @Test(arguments: [("map-platform.yaml", "map-platform"), ("exchange.yaml", "exchange")], ManualMessages.Language.allCases)
     func golden(_ example: (String, String), _ language: ManualMessages.Language) throws {
         let records = example.1 == "map-platform" ? Self.drillRecord : MeasuredRecords(searched: ["/records"])

@@ -48,7 +48,17 @@ extension ManualBuilder {
                                                          "verdict": t(run.passed ? "verdict.passed" : "verdict.failed")])))
         }
         if records.addHost == nil && records.removeHost == nil { blocks.append(.note(t("measured.noScale"))) }
-        // Bojagi has no upgrade drill yet, and `verify` without --tempest keeps no record.
+        if let upgrade = records.upgrade {
+            blocks.append(.paragraph(t("measured.upgrade", ["from": upgrade.from, "to": upgrade.to, "date": MeasuredRecords.date(ofRun: upgrade.runID),
+                                                           "source": upgrade.source, "seconds": String(format: "%.0f", upgrade.seconds),
+                                                           "failed": "\(upgrade.apiFailed)", "requests": "\(upgrade.apiRequests)",
+                                                           "gap": String(format: "%.1f", upgrade.longestGapSeconds), "api": upgrade.longestGapAPI ?? "–",
+                                                           "lost": "\(upgrade.dataLost)", "checks": "\(upgrade.dataChecks)",
+                                                           "verdict": t(upgrade.passed ? "verdict.passed" : "verdict.failed")])))
+        } else {
+            blocks.append(.note(t("measured.noUpgrade")))
+        }
+        // `verify` without --tempest keeps no record.
         blocks.append(.note(t("measured.notYet")))
         return .init(id: "measured", title: t("measured.title"), blocks: blocks)
     }

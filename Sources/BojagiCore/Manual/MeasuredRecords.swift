@@ -129,11 +129,46 @@ public struct MeasuredRecords: Sendable, Codable, Hashable {
         }
     }
 
+    /// The HA lab's latest `bojagi drill upgrade`.
+    public struct Upgrade: Sendable, Codable, Hashable {
+        public let runID: String
+        public let source: String
+        public let from: String
+        public let to: String
+        /// Seconds of every step, across the runs a resumed upgrade took.
+        public let seconds: Double
+        public let apiRequests: Int
+        public let apiFailed: Int
+        /// The longest time any API went without a successful answer, and that API.
+        public let longestGapSeconds: Double
+        public let longestGapAPI: String?
+        public let dataChecks: Int
+        public let dataLost: Int
+        public let passed: Bool
+
+        public init(runID: String, source: String, from: String, to: String, seconds: Double, apiRequests: Int, apiFailed: Int,
+                    longestGapSeconds: Double, longestGapAPI: String?, dataChecks: Int, dataLost: Int, passed: Bool) {
+            self.runID = runID
+            self.source = source
+            self.from = from
+            self.to = to
+            self.seconds = seconds
+            self.apiRequests = apiRequests
+            self.apiFailed = apiFailed
+            self.longestGapSeconds = longestGapSeconds
+            self.longestGapAPI = longestGapAPI
+            self.dataChecks = dataChecks
+            self.dataLost = dataLost
+            self.passed = passed
+        }
+    }
+
     public var failover: Failover?
     public var osd: OSDDrill?
     public var tempest: Tempest?
     public var addHost: Scale?
     public var removeHost: Scale?
+    public var upgrade: Upgrade?
     /// Where the command looked, so the manual can say where nothing was found.
     public var searched: [String]
 
@@ -144,7 +179,7 @@ public struct MeasuredRecords: Sendable, Codable, Hashable {
         self.searched = searched
     }
 
-    public var isEmpty: Bool { failover == nil && osd == nil && tempest == nil && addHost == nil && removeHost == nil }
+    public var isEmpty: Bool { failover == nil && osd == nil && tempest == nil && addHost == nil && removeHost == nil && upgrade == nil }
 
     /// `20261130-073938` → `2026-11-30 07:39 UTC`; anything else as it is.
     static func date(ofRun runID: String) -> String {

@@ -109,6 +109,9 @@ extension LabConfigRenderer {
                 // Only keystoneauth's auth and session options exist in [service_user]: region_name there is
                 // unknown to nova (oslo-config-validator with nova 31.3.1's and 33.0.2's namespaces).
                 ("service_user", [("send_service_user_token", "true")] + serviceCredentials("nova").filter { $0.0 != "region_name" }),
+                // During a rolling upgrade the services of two releases talk over RPC: each pins the compute RPC
+                // version to what the oldest nova-compute in the cell reports (kolla-ansible sets the same).
+                ("upgrade_levels", [("compute", "auto")]),
                 ("vnc", [("enabled", "false")]),
                 ("wsgi", [("api_paste_config", s.venv + "/etc/nova/api-paste.ini")]),
             ]

@@ -43,9 +43,10 @@ public struct RunRecords: Sendable {
         return runs.sorted { ($0.modified, $0.file) > ($1.modified, $1.file) }
     }
 
-    /// The HA lab's reports: the failover drill's, and add-host's and remove-host's (`ScaleReport`).
+    /// The HA lab's reports: the failover drill's, add-host's and remove-host's (`ScaleReport`), and the upgrade
+    /// drill's (`UpgradeDrillReport`).
     static func haLabKind(_ name: String) -> String? {
-        for (prefix, kind) in [("drill-", "drill"), ("add-host-", "lab add-host"), ("remove-host-", "lab remove-host")] where name.hasPrefix(prefix) {
+        for (prefix, kind) in [("drill-", "drill"), ("add-host-", "lab add-host"), ("remove-host-", "lab remove-host"), ("upgrade-", "drill upgrade")] where name.hasPrefix(prefix) {
             return kind
         }
         return nil
