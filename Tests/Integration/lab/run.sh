@@ -42,7 +42,11 @@ if ! "$BOJAGI" lab up "$BLUEPRINT" --home "$HOME_DIR" --port-offset "$OFFSET"; t
 fi
 up_seconds=$(( $(date +%s) - start ))
 echo "lab up: ${up_seconds} s"
-pids=$(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json")
+# PID@START of each process the lab records (START: /proc/PID/stat's start time), so that a pid the kernel hands to
+# another process later (pid_max is 32768 here, and a Tempest run spawns thousands) is not taken for one left running.
+stamped() { for pid in "$@"; do start=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $20}') && [ -n "$start" ] && printf '%s@%s ' "$pid" "$start"; done; }
+recorded_pids() { stamped $(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json"); }
+pids=$(recorded_pids)
 ports=$(python3 -c 'import json,sys; print(" ".join(str(p["port"]) for p in json.load(open(sys.argv[1]))["processes"] if p.get("port")))' "$HOME_DIR/state.json")
 rss=0; for pid in $pids; do r=$(ps -o rss= -g "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}'); rss=$((rss + r)); done
 echo "lab RSS: $((rss / 1024)) MiB over $(echo $pids | wc -w) process groups"
@@ -103,14 +107,21 @@ start=$(date +%s)
 check "up again on the kept data" "$BOJAGI" lab up "$BLUEPRINT" --home "$HOME_DIR" --port-offset "$OFFSET" --skip-install
 restart_seconds=$(( $(date +%s) - start ))
 check "bojagi verify after the restart" "$BOJAGI" verify --cloud bojagi-lab
-pids="$pids $(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json")"
+pids="$pids $(recorded_pids)"
 
 check "lab down --wipe" "$BOJAGI" lab down --home "$HOME_DIR" --wipe --timeout 20
 sleep 1
 left=""
-for pid in $pids; do
-    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
-    if [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]; then left="$left $pid"; fi
+for entry in $pids; do
+    pid=${entry%@*}
+    stat=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || stat=""
+    # A pid in use with another start time was given to another process after ours ended (the kernel does not hand
+    # out a pid that still names a live process group, so no group of ours can be behind it either).
+    [ -n "$stat" ] && [ "$(awk '{print $20}' <<<"$stat")" != "${entry#*@}" ] && continue
+    if [ -n "$stat" ]; then
+        state=$(awk '{print $1}' <<<"$stat")
+        if [ "$state" != Z ] && [ "$state" != X ]; then left="$left $pid"; fi
+    fi
     members=$(ps -o stat= -g "$pid" 2>/dev/null | grep -vc '^Z' || true)
     [ "$members" -gt 0 ] && left="$left group:$pid"
 done
