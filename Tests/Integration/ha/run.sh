@@ -217,7 +217,7 @@ host = [n for n in nodes if n["type"] == "host" and n["name"] == "sto4"]
 sys.exit(0 if host and any(by_id[c].get("status") == "up" for c in host[0].get("children", [])) else 1)'; }
 check "osd tree: host sto4 holds an OSD that is up" sto4_up
 check "the add-osd report is saved beside the drill's" test -s "$LAB/drill/add-osd-latest.json"
-check "lab status: healthy with the fourth storage node" lab status
+check "lab status: healthy with the fourth storage node" bash -c "'$BOJAGI' drill lab status --home '$LAB' --venv '$VENV' >/dev/null"
 fi
 
 echo "== Ceph: the monitor clients list first killed"
