@@ -52,6 +52,23 @@ import BojagiTestSupport
         #expect(catalog.projects["nova"]?.retired == nil)
     }
 
+    /// openstack/openstack-chef: stable/train is its last branch, and master "is currently tied to the base
+    /// OpenStack Train release" until the retirement; openstack/releases records nothing after Ocata.
+    @Test func chefOpenStackEndsWithTrain() throws {
+        let chef = try #require(catalog.projects["chef-openstack"])
+        #expect(catalog.lastRelease(of: chef)?.name == "train")
+        #expect(catalog.availability(of: "chef-openstack", in: catalog.release(named: "train")!) == .available)
+        #expect(catalog.availability(of: "chef-openstack", in: catalog.release(named: "ussuri")!) == .retired(lastRelease: "train"))
+    }
+
+    /// ops-tags-team ocata ops-docs-install-guide.json lists Vitrage "not available": a known criterion, not met.
+    @Test func vitragesInstallGuideIsKnownAndMissing() throws {
+        let vitrage = try #require(catalog.projects["vitrage"])
+        let guide = try #require(vitrage.maturity.criteria.first { $0.name == "install guide" })
+        #expect(guide.met == false)
+        #expect(vitrage.maturity.unknown == 2, "adoption and SDK count are the only unknowns")
+    }
+
     @Test func kollaRemovalsAreReleaseAware() throws {
         let swift = try #require(catalog.projects["swift"])
         #expect(catalog.kollaDeploys(swift.kolla, in: catalog.release(named: "2024.2")!))

@@ -24,12 +24,20 @@ public struct CatalogReport: Sendable {
     }
 
     public func releases() -> String {
-        var table = TextTable(["RELEASE", "ID", "DATE", "STATUS TODAY", "SLURP", "KOLLA-ANSIBLE", "CEPH"])
+        var table = TextTable(["RELEASE", "ID", "DATE", "STATUS TODAY", "SLURP", "KOLLA-ANSIBLE", "KOLLA BRANCH", "CEPH"])
         for release in catalog.releases {
             table.append([release.title, release.id ?? "–", release.date.description, release.status(on: today),
-                          release.slurp ? "yes" : "–", release.kollaAnsible ?? "?", release.ceph.joined(separator: ", ")])
+                          release.slurp ? "yes" : "–", release.kollaAnsible ?? "?", kollaBranch(release),
+                          release.ceph.joined(separator: ", ")])
         }
-        return table.render() + "\nStatus as of \(today) (openstack/releases series_status.yaml).\n"
+        return table.render() + "\nStatus as of \(today) (openstack/releases series_status.yaml); kolla-ansible's branches from "
+            + "openstack/releases deliverables/<series>/kolla-ansible.yaml.\n"
+    }
+
+    /// The branch kolla-ansible keeps for the release, and where the series has since moved it on.
+    private func kollaBranch(_ release: Release) -> String {
+        guard let branch = release.kollaAnsibleBranch, let status = release.kollaAnsibleStatus(on: today) else { return "?" }
+        return status == branch.status ? branch.ref : "\(branch.ref) → \(status.rawValue)"
     }
 
     /// One project's facts, each with its source.

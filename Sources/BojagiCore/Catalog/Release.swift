@@ -10,13 +10,37 @@ public struct Release: Sendable, Hashable, Codable {
         public let kollaAnsible: String?
         public let ceph: String?
         public let hostOS: String?
+        public let kollaAnsibleBranch: String?
 
         enum CodingKeys: String, CodingKey {
             case dates
             case kollaAnsible = "kolla_ansible"
             case ceph
             case hostOS = "host_os"
+            case kollaAnsibleBranch = "kolla_ansible_branch"
         }
+    }
+
+    /// kolla-ansible's own branch for the series, as openstack/releases `deliverables/<series>/kolla-ansible.yaml`
+    /// records it. kolla-ansible is a cycle-trailing deliverable that ends its branches on its own schedule, so
+    /// its state can be worse than the series' (Yoga's branch ended while OpenStack still calls Yoga unmaintained).
+    public struct KollaBranch: Sendable, Hashable, Codable {
+        public enum Status: String, Sendable, Hashable, Codable {
+            /// `stable/<series>`: fixed and released by the kolla team.
+            case maintained
+            /// `unmaintained/<series>`, cut from the `<series>-eom` tag: community fixes, no releases.
+            case unmaintained
+            /// Tagged `<series>-eol`; the branch is deleted.
+            case endOfLife = "end of life"
+            /// Not branched yet: the series is developed on master.
+            case development
+        }
+
+        public let status: Status
+        /// `stable/2025.1`, `unmaintained/2024.1`, `yoga-eol`, `master`.
+        public let ref: String
+        /// The day openstack/releases merged the change that gave the branch this status.
+        public let since: Day?
     }
 
     /// Lowercase code name: `queens`, `epoxy`.
@@ -36,6 +60,9 @@ public struct Release: Sendable, Hashable, Codable {
     /// Host operating systems the series' kolla-ansible prechecks accept (`rocky-10`, `ubuntu-noble`); nil
     /// where the catalog does not know them.
     public let hostOS: [String]?
+    /// kolla-ansible's branch for the series when the catalog last read openstack/releases; nil where the
+    /// catalog has no record (series before Yoga, and series not yet planned).
+    public let kollaAnsibleBranch: KollaBranch?
     public let source: Sources?
 
     enum CodingKeys: String, CodingKey {
@@ -43,6 +70,7 @@ public struct Release: Sendable, Hashable, Codable {
         case eolDate = "eol_date"
         case kollaAnsible = "kolla_ansible"
         case hostOS = "host_os"
+        case kollaAnsibleBranch = "kolla_ansible_branch"
     }
 
     /// The code name with a capital, as release notes write it.

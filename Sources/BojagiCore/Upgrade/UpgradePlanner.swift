@@ -70,6 +70,7 @@ public struct UpgradePlanner: Sendable {
                                           "\(to.label) is not released yet (\(status) on \(today)): its kolla-ansible facts come from development branches and may change",
                                           fix: "plan for a released target, or re-run this plan once \(to.label) is out"))
         }
+        state.findings += kollaBranchFindings(from: from, to: to, blueprint: blueprint)
 
         var hops: [UpgradePlan.Hop] = []
         for (index, pair) in zip(route, route.dropFirst()).enumerated() {

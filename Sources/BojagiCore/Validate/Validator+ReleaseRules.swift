@@ -4,5 +4,6 @@ extension Validator {
         ReleaseStatusRule(),
         CephReleaseRule(),
         BaseDistroRule(),
+        KollaBranchRule(),
     ]
 }

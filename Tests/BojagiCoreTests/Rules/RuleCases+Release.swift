@@ -18,6 +18,13 @@ extension RuleCases {
         RuleCase("REL003", "end of life", .warning, "2024.2 Dalmatian is end of life") { $0.release = "dalmatian" },
         RuleCase("REL003", "unmaintained", .advice, "2025.1 Epoxy is unmaintained") { $0.release = "epoxy" },
         RuleCase("REL003", "not released yet", .warning, "2027.1 Indri is development") { $0.release = "indri" },
+        RuleCase("REL005", "kolla-ansible ended Yoga's branch while the series is unmaintained", .warning,
+                 "kolla-ansible 14 for Yoga reached end of life on 2024-12-16 (tag yoga-eol): its branch is gone") { $0.release = "yoga" },
+        RuleCase("REL005", "2023.1's branch gone too", .warning, "while OpenStack still calls Antelope unmaintained") { $0.release = "2023.1" },
+        RuleCase("REL005", "Caracal's branch unmaintained", .warning,
+                 "kolla-ansible 18 for 2024.1 Caracal has been unmaintained since 2025-11-24 (branch unmaintained/2024.1)") { $0.release = "2024.1" },
+        RuleCase("REL005", "Epoxy left maintenance after the catalog's reading", .warning,
+                 "2025.1 Epoxy is unmaintained since 2026-10-02, and kolla-ansible 20's stable/2025.1") { $0.release = "epoxy" },
         RuleCase("REL004", "Ubuntu images on Rocky hosts", .advice, "hosts run rocky-10 but the container images are built on ubuntu") {
             $0.deployment.baseDistro = "ubuntu"
         },
