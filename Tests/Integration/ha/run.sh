@@ -3,7 +3,7 @@
 #
 #   BOJAGI_HA=1 Tests/Integration/ha/run.sh [LAB_HOME]
 #
-# Plans the web-application package for 2026.2 (`bojagi init`), brings it up as the HA lab: three controller
+# Plans the web-application package for 2026.1 (`bojagi init`; HA_RELEASE overrides), brings it up as the HA lab: three controller
 # namespaces (Galera, RabbitMQ, memcached, HAProxy, keepalived, a Ceph monitor and manager, and Keystone, Glance,
 # Placement, Nova, Neutron, Cinder, Heat and Horizon in each), a compute namespace (nova-compute, cinder-volume,
 # cinder-backup) and three storage namespaces with the blueprint's OSDs. Asserts every API answers through the
@@ -17,6 +17,11 @@
 # lab home, no namespace, no host link,
 # nothing new in /etc/ceph, /var/lib/ceph or /var/log/ceph. With the blueprint's Ceph, also kills the Ceph
 # monitor clients list first and makes a volume with two monitors left.
+# Then, on the same lab, storage grown by a host (`lab add-osd --ha`), a Ceph monitor killed, a compute node added and
+# removed (Tests/Integration/ha-scale), and the rolling upgrade to the next release while the APIs are probed
+# (Tests/Integration/ha-upgrade: a failed step and its resume, every object made before the upgrade used after it).
+# Tempest smoke then judges the upgraded cloud, and the manual's runbooks run on it. HA_RESTART=1 adds "down with
+# the data kept, up again" before the scale-out (CI leaves it to the single-node lab suite: about 4 minutes).
 # Needs root (namespaces). Skipped unless BOJAGI_HA=1: scripts/test.sh runs every integration suite.
 set -uo pipefail
 
@@ -33,7 +38,13 @@ BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 MIN_SAMPLES="${HA_MIN_SAMPLES:-20}"
 # HA_QUICK=1: up, the checks, verify and Ceph, then down --wipe; no Tempest, drill or restart (a developer's loop).
 QUICK="${HA_QUICK:-0}"
-VENV="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/openstack-2026.2"
+# The release the lab starts on and the one the upgrade drill takes it to (one hop: SLURP 2026.1 to 2026.2).
+RELEASE="${HA_RELEASE:-2026.1}"
+TO="${HA_UPGRADE_TO:-2026.2}"
+VENVS="${BOJAGI_HOME:-$HOME/.bojagi}/venvs"
+VENV="$VENVS/openstack-$RELEASE"
+NEW_VENV="$VENVS/openstack-$TO"
+RESTART="${HA_RESTART:-0}"
 PASS=0; FAIL=0
 ok()  { echo "  ok   $*"; PASS=$((PASS + 1)); }
 bad() { echo "  FAIL $*"; FAIL=$((FAIL + 1)); }
@@ -46,10 +57,12 @@ lab() { "$BOJAGI" drill lab "$@" --home "$LAB" --venv "$VENV"; }
 "$ROOT/scripts/ceph/install-apt.sh" >/dev/null || { echo "cannot install Ceph's Debian packages"; exit 1; }
 snapshot() { find /etc/ceph /var/lib/ceph /var/log/ceph -printf '%p %s %T@\n' 2>/dev/null | sort; }
 ceph_before="$(snapshot)"
-"$ROOT/scripts/lab/install-venv.sh" 2026.2 "$VENV" >/dev/null || { echo "cannot install the lab's venv"; exit 1; }
+for release in $RELEASE $TO; do
+    "$ROOT/scripts/lab/install-venv.sh" "$release" "$VENVS/openstack-$release" >/dev/null || { echo "cannot install the $release venv"; exit 1; }
+done
 
 echo "== HA lab of the web-application package in $LAB"
-( cd "$LAB" && "$BOJAGI" init --profile web-application --release 2026.2 --force >/dev/null ) || { echo "bojagi init failed"; exit 1; }
+( cd "$LAB" && "$BOJAGI" init --profile web-application --release "$RELEASE" --force >/dev/null ) || { echo "bojagi init failed"; exit 1; }
 BLUEPRINT="$LAB/bojagi.yaml"
 CONF="$LAB/ceph/ceph.conf"
 C() { timeout 120 ceph -c "$CONF" --connect-timeout 10 "$@"; }
@@ -130,12 +143,6 @@ types = {s.get("type") for s in services}
 sys.exit(0 if {"identity", "image", "compute", "network", "volumev3", "placement", "orchestration"} <= types and all("10.99.0.10" in s.get("url", "10.99.0.10") for s in services) else 1)' "$BOJAGI"
 check "openstack compute service list: nova-compute up on cmp1" bash -c "'$VENV/bin/openstack' compute service list -f value -c Binary -c Host -c State 2>/dev/null | grep -q '^nova-compute cmp1 up$'"
 check "openstack server list answers" bash -c "'$VENV/bin/openstack' server list >/dev/null 2>&1"
-if [[ "$QUICK" != 1 ]]; then
-start=$SECONDS
-if "$BOJAGI" verify --tempest smoke > "$LAB/tempest.txt" 2>&1; then ok "tempest smoke through the VIP: zero failures"; else bad "tempest smoke through the VIP"; fi
-sed -n '/^Tempest /,/^$/p;/^SERVICE/,/^$/p;/^Failures:/,/^$/p' "$LAB/tempest.txt" | sed 's/^/       /'
-tempest_seconds=$((SECONDS - start))
-fi
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
 if [[ "$QUICK" != 1 ]]; then
@@ -233,11 +240,11 @@ check "the image list answers through the VIP" bash -c "'$VENV/bin/openstack' im
 "$VENV/bin/openstack" volume delete "$vol" >/dev/null 2>&1
 unset OS_CLIENT_CONFIG_FILE OS_CLOUD
 
-if [[ "$QUICK" != 1 ]]; then
-echo "== down with the data kept, then up again"
-# The drill restarted what it killed: those pids count too.
+# The processes the lab records now: what the drill, the restart and the upgrade started count too.
 recorded() { lab status --format json | python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)["processes"]))'; }
 pids+=" $(recorded)"
+if [[ "$QUICK" != 1 && "$RESTART" == 1 ]]; then
+echo "== down with the data kept, then up again"
 check "lab down (data kept)" lab down
 check "no lab namespace while down" bash -c "! ip netns list | grep -Eq '^(bjhub|bjctl[123]|bjcmp1|bjsto[0-9])( |\$)'"
 check "the Galera data is kept" test -d "$LAB/data/ctl1/mysql/nova"
@@ -269,11 +276,40 @@ fi
 pids+=" $(recorded)"
 fi
 
+# Issue 15: the rolling upgrade to the next release on this lab, while the drill's prober reads every API through the
+# VIP — Tests/Integration/ha-upgrade/run.sh with --keep (refusals, a failed step and its resume, every step, the data
+# made before it used after it, every process on the new venv); the lab stays up on $TO. Then Tempest judges the
+# upgraded cloud.
+if [[ "$QUICK" != 1 ]]; then
+echo "== rolling upgrade $RELEASE -> $TO (Tests/Integration/ha-upgrade/run.sh on this lab)"
+start=$SECONDS
+OLD_VENV="$VENV" NEW_VENV="$NEW_VENV" BOJAGI="$BOJAGI" BOJAGI_HA=1 "$ROOT/Tests/Integration/ha-upgrade/run.sh" --keep "$LAB" > "$LAB/upgrade.txt" 2>&1
+upgrade_seconds=$((SECONDS - start))
+grep -E '^  (ok|FAIL) ' "$LAB/upgrade.txt" | sed 's/^  /  upgrade /'
+grep -E '^FIGURE' "$LAB/upgrade.txt" | sed 's/^FIGURE /FIGURE upgrade: /'
+counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/upgrade.txt" | tail -1)
+if [[ -n "$counts" ]]; then
+    PASS=$((PASS + $(awk '{print $1}' <<<"$counts"))); FAIL=$((FAIL + $(awk '{print $3}' <<<"$counts")))
+else
+    bad "ha-upgrade gave no result"; tail -15 "$LAB/upgrade.txt" | sed 's/^/       /'
+fi
+VENV="$NEW_VENV"
+pids+=" $(recorded)"
+export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
+start=$SECONDS
+if "$BOJAGI" verify --tempest smoke > "$LAB/tempest.txt" 2>&1; then ok "tempest smoke through the VIP on the upgraded cloud ($TO): zero failures"; else bad "tempest smoke through the VIP on $TO"; fi
+sed -n '/^Tempest /,/^$/p;/^SERVICE/,/^$/p;/^Failures:/,/^$/p' "$LAB/tempest.txt" | sed 's/^/       /'
+tempest_seconds=$((SECONDS - start))
+unset OS_CLIENT_CONFIG_FILE OS_CLOUD
+fi
+
 # Issue 13: the operations manual's Galera full-cluster recovery, RabbitMQ node loss and add-compute runbooks,
 # executed step by step as `bojagi manual` writes them for this blueprint. Last before down: the processes the
 # runbooks restart are not in the lab's state, and `lab down` stops whatever is left in the namespaces.
 echo "== the manual's runbooks, executed"
-"$BOJAGI" manual "$BLUEPRINT" --lang en --format json > "$LAB/runbooks.json" 2> "$LAB/runbooks.err" || bad "bojagi manual --format json"
+# The blueprint the lab keeps: the upgrade's last step moved it to $TO.
+kept="$LAB/blueprint.yaml"; [[ -f "$kept" ]] || kept="$BLUEPRINT"
+"$BOJAGI" manual "$kept" --lang en --format json > "$LAB/runbooks.json" 2> "$LAB/runbooks.err" || bad "bojagi manual --format json"
 LAB="$LAB" VENV="$VENV" BOJAGI="$BOJAGI" "$ROOT/Tests/Integration/manual/runbooks-ha.sh" "$LAB/runbooks.json" > "$LAB/runbooks.txt" 2>&1
 grep -E '^(ok|FAIL) +- ' "$LAB/runbooks.txt" | sed 's/^/  runbook /'
 counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/runbooks.txt" | tail -1)
@@ -299,7 +335,7 @@ check "no host link bjhost" bash -c "! ip link show bjhost >/dev/null 2>&1"
 check "data wiped" test ! -e "$LAB/data"
 
 echo "== figures"
-echo "FIGURE ha: up ${up_seconds} s, ${rss} MiB resident (Ceph daemons ${ceph_rss} MiB), monitor fault to a new volume ${mon_fault_seconds:-?} s, verify ${verify_seconds} s, tempest smoke ${tempest_seconds:--} s, drill ${drill_seconds:--} s, up again ${restart_seconds:--} s"
+echo "FIGURE ha: up ${up_seconds} s, ${rss} MiB resident (Ceph daemons ${ceph_rss} MiB), monitor fault to a new volume ${mon_fault_seconds:-?} s, verify ${verify_seconds} s, drill ${drill_seconds:--} s, up again ${restart_seconds:--} s, upgrade suite ${upgrade_seconds:--} s, tempest smoke on $TO ${tempest_seconds:--} s"
 python3 - "$LAB/drill.json" 2>/dev/null <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
