@@ -54,6 +54,13 @@ suite_start=$SECONDS
 if lab status >/dev/null 2>&1; then
     echo "== using the healthy HA lab in $LAB"
     FOUND=1
+elif [[ -f "$LAB/state.json" ]]; then
+    # A lab was given (or left) here but is not healthy: bringing one up in its place would
+    # stop it and start another — never the test that was asked for.
+    lab status 2>&1 | tail -15 | sed 's/^/       /'
+    bad "the HA lab in $LAB is not healthy: refusing to bring up another in its place"
+    echo "$PASS passed, $FAIL failed"
+    exit 1
 else
     FOUND=0
     "$ROOT/scripts/ha-lab/install-apt.sh" >/dev/null || { echo "cannot install the HA lab's Debian packages"; exit 1; }
