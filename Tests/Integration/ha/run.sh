@@ -49,6 +49,15 @@ PASS=0; FAIL=0
 ok()  { echo "  ok   $*"; PASS=$((PASS + 1)); }
 bad() { echo "  FAIL $*"; FAIL=$((FAIL + 1)); }
 check() { local what="$1"; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+# counted NAME OUTPUT: adds the "N passed, N failed" line of a suite this one ran to the counts.
+counted() {
+    local counts; counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
+    if [[ -n "$counts" ]]; then
+        PASS=$((PASS + $(awk '{print $1}' <<<"$counts"))); FAIL=$((FAIL + $(awk '{print $3}' <<<"$counts")))
+    else
+        bad "$1 gave no result"; tail -15 "$2" | sed 's/^/       /'
+    fi
+}
 lab() { "$BOJAGI" drill lab "$@" --home "$LAB" --venv "$VENV"; }
 
 [[ $(id -u) -eq 0 ]] || { echo "the HA lab needs root (network namespaces)"; exit 1; }
@@ -261,12 +270,7 @@ echo "== scale out and in (Tests/Integration/ha-scale/run.sh on this lab)"
 VENV="$VENV" BOJAGI="$BOJAGI" BOJAGI_HA=1 "$ROOT/Tests/Integration/ha-scale/run.sh" --keep "$LAB" > "$LAB/scale.txt" 2>&1
 grep -E '^  (ok|FAIL) ' "$LAB/scale.txt" | sed 's/^  /  scale /'
 grep -E '^   (add-host|remove-host) |^== figures' "$LAB/scale.txt" | sed 's/^ */FIGURE scale: /'
-counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/scale.txt" | tail -1)
-if [[ -n "$counts" ]]; then
-    PASS=$((PASS + $(awk '{print $1}' <<<"$counts"))); FAIL=$((FAIL + $(awk '{print $3}' <<<"$counts")))
-else
-    bad "ha-scale gave no result"; tail -15 "$LAB/scale.txt" | sed 's/^/       /'
-fi
+counted ha-scale "$LAB/scale.txt"
 seen+=" $(stamped $(recorded))"
 fi
 
@@ -281,12 +285,7 @@ OLD_VENV="$VENV" NEW_VENV="$NEW_VENV" BOJAGI="$BOJAGI" BOJAGI_HA=1 "$ROOT/Tests/
 upgrade_seconds=$((SECONDS - start))
 grep -E '^  (ok|FAIL) ' "$LAB/upgrade.txt" | sed 's/^  /  upgrade /'
 grep -E '^FIGURE' "$LAB/upgrade.txt" | sed 's/^FIGURE /FIGURE upgrade: /'
-counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/upgrade.txt" | tail -1)
-if [[ -n "$counts" ]]; then
-    PASS=$((PASS + $(awk '{print $1}' <<<"$counts"))); FAIL=$((FAIL + $(awk '{print $3}' <<<"$counts")))
-else
-    bad "ha-upgrade gave no result"; tail -15 "$LAB/upgrade.txt" | sed 's/^/       /'
-fi
+counted ha-upgrade "$LAB/upgrade.txt"
 VENV="$NEW_VENV"
 seen+=" $(stamped $(recorded))"
 export OS_CLIENT_CONFIG_FILE="$LAB/clouds.yaml" OS_CLOUD=bojagi-ha-lab
@@ -321,12 +320,7 @@ kept="$LAB/blueprint.yaml"; [[ -f "$kept" ]] || kept="$BLUEPRINT"
 "$BOJAGI" manual "$kept" --lang en --format json > "$LAB/runbooks.json" 2> "$LAB/runbooks.err" || bad "bojagi manual --format json"
 LAB="$LAB" VENV="$VENV" BOJAGI="$BOJAGI" "$ROOT/Tests/Integration/manual/runbooks-ha.sh" "$LAB/runbooks.json" > "$LAB/runbooks.txt" 2>&1
 grep -E '^(ok|FAIL) +- ' "$LAB/runbooks.txt" | sed 's/^/  runbook /'
-counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LAB/runbooks.txt" | tail -1)
-if [[ -n "$counts" ]]; then
-    PASS=$((PASS + $(echo "$counts" | awk '{print $1}'))); FAIL=$((FAIL + $(echo "$counts" | awk '{print $3}')))
-else
-    bad "runbooks-ha.sh gave no result"; tail -15 "$LAB/runbooks.txt" | sed 's/^/       /'
-fi
+counted runbooks-ha.sh "$LAB/runbooks.txt"
 
 echo "== down --wipe"
 check "lab down --wipe" lab down --wipe
