@@ -190,6 +190,20 @@ import BojagiTestSupport
         #expect(throws: LabCephStatus.ParseError.self) { _ = try LabCephStatus.parse(status: "Error: no monitor", tree: tree, df: df) }
     }
 
+    /// The wait after pools.sh reads only `ceph status`: one `ceph` call a look instead of three.
+    @Test func activeCleanFromTheStatusAlone() throws {
+        func status(_ states: [(String, Int)], total: Int) -> String {
+            let entries = states.map { "{\"state_name\":\"\($0.0)\",\"count\":\($0.1)}" }.joined(separator: ",")
+            return "{\"health\":{\"status\":\"HEALTH_OK\"},\"pgmap\":{\"pgs_by_state\":[\(entries)],\"num_pgs\":\(total)}}"
+        }
+        #expect(try LabCephStatus.activeClean(status: status([("active+clean", 129)], total: 129)))
+        #expect(try !LabCephStatus.activeClean(status: status([("active+clean", 120), ("peering", 9)], total: 129)))
+        // States that do not add up to the PGs in all are not "every PG active+clean".
+        #expect(try !LabCephStatus.activeClean(status: status([("active+clean", 1)], total: 33)))
+        #expect(try !LabCephStatus.activeClean(status: status([], total: 0)))
+        #expect(throws: LabCephStatus.ParseError.self) { _ = try LabCephStatus.activeClean(status: "Error: no monitor") }
+    }
+
     /// `ceph df` and `ceph osd df` of the example's lab just after `lab up` (Ceph 16.2.15, 3 ssd + 3 hdd OSDs
     /// of 4 GiB, 2026-11-30), trimmed to the fields the comparison reads.
     static var upDF: [String: Any] { [

@@ -368,10 +368,14 @@ EOF
 # Every OSD carries the class it was created for. One that carries another (set by hand, or by the OSD itself
 # had osd_class_update_on_start been on) is relabelled: the old label removed first, or Ceph refuses.
 label_osds() {
-    local id want have
+    local id want have classes
+    # Every OSD's class from one `ceph` call ("ID CLASS" lines): each call is a Python start-up of about a second.
+    classes="$(ceph_ osd tree -f json | python3 -c 'import json, sys
+for node in json.load(sys.stdin)["nodes"]:
+    if node["type"] == "osd": print(node["id"], node.get("device_class", ""))')"
     for id in $(existing_osds); do
         want="$(cat "$data/osd/$id/lab-class")"
-        have="$(ceph_ osd crush get-device-class "osd.$id" 2>/dev/null || true)"
+        have="$(awk -v id="$id" '$1 == id { print $2 }' <<<"$classes")"
         [[ "$have" == "$want" ]] && continue
         [[ -z "$have" ]] || quiet ceph_ osd crush rm-device-class "osd.$id"
         quiet ceph_ osd crush set-device-class "$want" "osd.$id"

@@ -110,6 +110,67 @@ extension Lab {
         }
     }
 
+    /// Starts `specs` in `LabStartOrder`'s waves: every process of a wave that is not running healthy starts, then
+    /// all of them are awaited at once, each with its own health check and timeout.
+    func ensureRunning(together specs: [LabProcessSpec], state: inout LabState, home: URL) async throws {
+        let byName = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let waves: [[String]]
+        do { waves = try LabStartOrder.waves(specs.map(\.name)) } catch {
+            throw LabFailure("lab", step: "start order", message: error.description)
+        }
+        for wave in waves {
+            let begun = Date()
+            var started: [(spec: LabProcessSpec, pid: Int32, log: String)] = []
+            for spec in wave.compactMap({ byName[$0] }) {
+                if let recorded = state.process(named: spec.name), runner.isAlive(recorded.pid) {
+                    if await healthy(spec) {
+                        say("==> \(spec.name): running (pid \(recorded.pid)), kept")
+                        continue
+                    }
+                    await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
+                }
+                if let port = spec.port, probe.isListening(port) {
+                    throw LabFailure("lab", step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
+                                     fix: "stop that process, or choose other ports with --port-offset N (now \(renderer(state).offset))")
+                }
+                let log = home.appendingPathComponent("logs/\(spec.name).log").path
+                let pid: Int32
+                do { pid = try await runner.start(spec.command, environment: spec.environment, log: log) } catch {
+                    throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
+                }
+                state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
+                started.append((spec, pid, log))
+            }
+            guard !started.isEmpty else { continue }
+            try DirectoryWriter().write([try state.file()], to: home)
+            say("==> start \(started.map(\.spec.name).joined(separator: ", ")) (together)")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for process in started {
+                    group.addTask {
+                        try await waitHealthy(process.spec, pid: process.pid, log: process.log)
+                        say(String(format: "    %@ answers after %.1f s (pid %d)", process.spec.name, Date().timeIntervalSince(begun), process.pid))
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Polls the health check of a started process until it answers, it exits, or its timeout passes.
+    func waitHealthy(_ spec: LabProcessSpec, pid: Int32, log: String) async throws {
+        let deadline = Date().addingTimeInterval(Double(spec.timeout))
+        while true {
+            guard runner.isAlive(pid) else {
+                throw LabFailure("lab", step: "start \(spec.name)", message: "\(spec.name) exited", log: log, tail: tail(log))
+            }
+            if await healthy(spec) { return }
+            guard Date() < deadline else {
+                throw LabFailure("lab", step: "start \(spec.name)", message: "no answer from \(spec.healthURL ?? spec.name) within \(spec.timeout) s", log: log, tail: tail(log))
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
     func renderer(_ state: LabState) -> LabPorts { LabPorts(offset: state.portOffset) }
 
     func healthy(_ spec: LabProcessSpec) async -> Bool {

@@ -133,7 +133,7 @@ enum CephBootstrapScript {
 
 
             """
-        out += importClientFunction
+        out += batchFunction + importClientFunction
         out += """
 
             # A CRUSH rule's numeric id: rule_id NAME
@@ -141,8 +141,8 @@ enum CephBootstrapScript {
               ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\\([0-9][0-9]*\\).*/\\1/p'
             }
 
+            ceph_batch <<'CEPH'
             ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))
-
             # RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
             # image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
             # image's protected snapshot cannot be unprotected while clones exist, and the delete fails with a 409
@@ -153,7 +153,8 @@ enum CephBootstrapScript {
 
         out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\n"
         for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
-            out += "ceph osd crush class create \(shell(deviceClass)) 2>/dev/null || true\n"
+            // Creating a class that exists answers 0 ("already exists"): safe to run again.
+            out += "ceph osd crush class create \(shell(deviceClass))\n"
         }
         let defaultRule = defaultRule(ceph)
         for tier in ceph.tiers {
@@ -167,24 +168,36 @@ enum CephBootstrapScript {
                 out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
             }
         }
+        out += "CEPH\n"
 
+        // 3b and 4 go to Ceph as one batch: the pools that must move first, then the pools.
+        out += "\n{\n"
         if let defaultRule {
             out += """
 
                 # 3b. Ceph's own pools (.mgr or device_health_metrics, RGW's) on the \(defaultRule) rule too, and every new pool by
                 #     default: one pool on the class-less replicated_rule beside the device-class rules above makes the PG
                 #     autoscaler skip every pool ("overlapping roots"), so no pool would get the PGs its data needs.
-                ceph config set global osd_pool_default_crush_rule "$(rule_id \(shell(defaultRule)))"
-                for pool in $(ceph osd pool ls); do
-                  [[ "$(ceph osd pool get "$pool" crush_rule)" != "crush_rule: replicated_rule" ]] || ceph osd pool set "$pool" crush_rule \(shell(defaultRule))
-                done
+                default_rule="$(rule_id \(shell(defaultRule)))"
+                echo "ceph config set global osd_pool_default_crush_rule $default_rule"
+                listed="$(ceph osd pool ls)"
+                if [[ -n "$listed" ]]; then
+                  mapfile -t pools <<<"$listed"
+                  # `ceph` reading a pipe prints a blank line after each answer.
+                  current="$(printf 'ceph osd pool get %q crush_rule\\n' "${pools[@]}" | ceph_batch | sed '/^$/d')"
+                  mapfile -t rules <<<"$current"
+                  for i in "${!pools[@]}"; do
+                    [[ "${rules[$i]:-}" != "crush_rule: replicated_rule" ]] || printf 'ceph osd pool set %q crush_rule \(shell(defaultRule))\\n' "${pools[$i]}"
+                  done
+                fi
 
                 """
         }
 
-        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\n"
+        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\ncat <<'CEPH'\n"
+        var rbdCommands: [String] = []
         for pool in cluster.pools {
-            out += "\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
+            out += "# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
             let name = shell(pool.name)
             let targetRatio = pool.percent.map { ratio(Double($0) / 100) }
             if pool.erasureCoded {
@@ -214,11 +227,15 @@ enum CephBootstrapScript {
                 out += "ceph osd pool set \(shell(data)) allow_ec_overwrites true\n"
                 if let targetRatio { out += "ceph osd pool set \(shell(data)) target_size_ratio \(targetRatio)\n" }
                 out += "ceph osd pool application enable \(shell(data)) rbd\n"
-                out += "rbd config pool set \(name) rbd_default_data_pool \(shell(data))\n"
+                rbdCommands.append("rbd config pool set \(name) rbd_default_data_pool \(shell(data))")
             }
             if pool.application == "rbd" {
-                out += "rbd pool init \(name)\n"
+                rbdCommands.append("rbd pool init \(name)")
             }
+        }
+        out += "CEPH\n} | ceph_batch\n"
+        if !rbdCommands.isEmpty {
+            out += "\n# 4a. RBD on the pools (the rbd tool, once the pools exist).\n" + rbdCommands.map { $0 + "\n" }.joined()
         }
 
         if let fs = cluster.cephFS {
@@ -226,11 +243,12 @@ enum CephBootstrapScript {
             out += "ceph fs ls --format json | grep -q '\"name\": *\"\(fs.name)\"' || ceph fs new \(shell(fs.name)) \(shell(fs.metadata)) \(shell(fs.data))\n"
         }
 
-        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"
+        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys), imported together.\n"
         for client in cluster.clients {
             let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
             out += "import_client \(client.name) \(caps)\n"
         }
+        out += "ceph auth import -i \"$clients\"\n"
         return out
     }
 
@@ -241,11 +259,14 @@ enum CephBootstrapScript {
         return ceph.tiers.first.map(replicatedRule)
     }
 
-    /// Imports a client with its key from keys.yml and its caps.
+    /// Puts a client with its key from keys.yml and its caps into one keyring, which `ceph auth import` takes whole.
     static let importClientFunction = """
-        # Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
+        # Adds a client with its key from keys.yml and its caps to $clients, imported at the end in one call:
+        # import_client NAME DAEMON CAPS [DAEMON CAPS]...
+        clients="$work/clients.keyring"
+        : >"$clients"
         import_client() {
-          local name="$1" key keyring="$work/$1.keyring"
+          local name="$1" key
           key="$(value "$name")"
           shift
           {
@@ -254,10 +275,34 @@ enum CephBootstrapScript {
               printf '\\tcaps %s = "%s"\\n' "$1" "$2"
               shift 2
             done
-          } >"$keyring"
-          ceph auth import -i "$keyring"
-          rm -f "$keyring"
+          } >>"$clients"
         }
+
+        """
+
+    /// Runs many `ceph` commands in one client. Each `ceph` command costs a Python start-up, a monitor connection
+    /// and the monitor's command table (about a second of CPU on a small host); pools.sh has some sixty.
+    static let batchFunction = """
+        # Runs the `ceph ...` command lines on its standard input (blank and # lines skipped) in one `ceph` client:
+        # one start-up and one monitor connection for the lot instead of one each. `ceph` reading commands from a
+        # pipe goes on past a failed command and exits 0, so its error lines are looked for: any one fails the
+        # batch (after the rest of it ran), as a failed command fails this script.
+        ceph_batch() {
+          local commands errors="$work/ceph-batch.err" status=0
+          commands="$(grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#')" || return 0
+          if grep -qv '^ceph ' <<<"$commands"; then
+            echo "pools.sh: ceph_batch takes \\`ceph ...\\` lines only, not: $(grep -v '^ceph ' <<<"$commands" | head -1)" >&2
+            return 1
+          fi
+          printf '+ %s\\n' "${commands//$'\\n'/$'\\n'+ }" >&2
+          sed 's/^ceph //' <<<"$commands" | ceph 2>"$errors" || status=$?
+          cat "$errors" >&2
+          if ((status != 0)) || grep -qE '^(Error E[A-Z]+|error handling command target|Can not use)' "$errors"; then
+            echo "pools.sh: a ceph command of this batch failed (see above)" >&2
+            return 1
+          fi
+        }
+
 
         """
 
