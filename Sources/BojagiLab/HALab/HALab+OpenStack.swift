@@ -150,26 +150,40 @@ extension HALab {
                 }
             }
         }
-        if components.contains(.neutron) {
-            progress("openstack: default external network and subnet pool")
-            try await check("network", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "network"], log: log)
-        }
-        if components.contains(.nova), let compute = topology.computes.first {
-            progress("openstack: mapping \(compute.name) into cell1, creating flavors")
-            try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: components, secrets: values),
-                                                        host: compute.name, log: log, computeLog: paths.log("nova-compute", compute))
-            try await check("flavors", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "flavor"], log: log)
-            try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
-                                                        host: compute.name, computeLog: paths.log("nova-compute", compute))
-        }
-        if components.contains(.cinder), !shared.volumeTypes.isEmpty {
-            progress("openstack: a volume type per Ceph tier (\(shared.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))")
-            try await check("volume types", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "volumetypes"], log: log)
-        }
-        if components.contains(.cinder), let compute = topology.computes.first {
-            progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
-            try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
-                                                     volumeLog: paths.log("cinder-volume", compute), pools: max(1, shared.volumeTypes.count))
+        // Independent of each other: side by side, the waits of one overlap the Python start-ups of the others.
+        let register = [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py"]
+        let novaSettings = openstackSettings(first, components: components, secrets: values)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if components.contains(.neutron) {
+                group.addTask {
+                    progress("openstack: default external network and subnet pool")
+                    try await check("network", register + ["network"], log: log)
+                }
+            }
+            if components.contains(.nova), let compute = topology.computes.first {
+                group.addTask {
+                    progress("openstack: mapping \(compute.name) into cell1, creating flavors")
+                    try await LabReadiness.waitForComputeMapped(runner: runner, settings: novaSettings, host: compute.name, log: log,
+                                                                computeLog: paths.log("nova-compute", compute))
+                    try await check("flavors", register + ["flavor"], log: log)
+                    try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                                host: compute.name, computeLog: paths.log("nova-compute", compute))
+                    progress("openstack: \(compute.name) mapped and reporting")
+                }
+            }
+            if components.contains(.cinder), let compute = topology.computes.first {
+                group.addTask {
+                    if !shared.volumeTypes.isEmpty {
+                        progress("openstack: a volume type per Ceph tier (\(shared.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))")
+                        try await check("volume types", register + ["volumetypes"], log: log)
+                    }
+                    progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
+                    try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                             volumeLog: paths.log("cinder-volume", compute), pools: max(1, shared.volumeTypes.count))
+                    progress("openstack: cinder-volume reports its pool")
+                }
+            }
+            try await group.waitForAll()
         }
         for component in components {
             let url = topology.apiURL(component) + component.healthPath

@@ -138,35 +138,7 @@ public struct Lab: Sendable {
         let others = selection.components.filter { $0 != .keystone }
         try await ensureRunning(together: others.flatMap { [renderer.apiProcess($0)] + ($0 == .horizon ? [] : renderer.daemonProcesses($0)) },
                                 state: &state, home: home)
-        if selection.runs(.neutron) {
-            try await step("neutron: default external network and subnet pool") {
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "network"], home: home)
-            }
-        }
-        if selection.runs(.nova) {
-            try await step("nova: discover compute host, create flavors") {
-                try await LabReadiness.waitForComputeMapped(
-                    runner: runner, settings: settings, host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
-                    computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "flavor"], home: home)
-                // clouds.yaml is among the files the render step wrote.
-                try await LabReadiness.waitForComputeService(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
-                                                            host: settings.network.hostName,
-                                                            computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
-            }
-        }
-        if selection.runs(.cinder), !renderer.volumeTypes.isEmpty {
-            try await step("cinder: a volume type per Ceph tier (\(renderer.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))") {
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "volumetypes"], home: home)
-            }
-        }
-        if selection.runs(.cinder) {
-            try await step("cinder: wait for the volume backend to report to the scheduler") {
-                try await LabReadiness.waitForVolumePool(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
-                                                         volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path,
-                                                         pools: max(1, renderer.volumeTypes.count))
-            }
-        }
+        try await finishServices(selection: selection, settings: settings, renderer: renderer, home: home)
         // Daemons without an HTTP API may die after their start: check them once more.
         for process in state.processes where !runner.isAlive(process.pid) {
             throw LabFailure("lab", step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
