@@ -106,6 +106,7 @@ public struct HALab: Sendable {
         try await network(&state, storage: storage)
         var cephStarted: Task<CommandResult, any Error>?
         if let ceph { cephStarted = try await cephStart(ceph, storage: storage) }
+        progress("memcached on \(topology.nodes.map(\.name).joined(separator: ", "))")
         for node in topology.nodes { try await launch(.memcached, on: node, state: &state) }
         try await galera(&state, secrets: secrets)
         try await rabbitmq(&state)
