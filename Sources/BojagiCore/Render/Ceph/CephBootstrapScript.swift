@@ -141,7 +141,8 @@ enum CephBootstrapScript {
               ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\\([0-9][0-9]*\\).*/\\1/p'
             }
 
-            ceph_batch <<'CEPH'
+            {
+            cat <<'CEPH'
             ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))
             # RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
             # image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
@@ -151,11 +152,12 @@ enum CephBootstrapScript {
 
             """
 
-        out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\n"
-        for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
-            // Creating a class that exists answers 0 ("already exists"): safe to run again.
-            out += "ceph osd crush class create \(shell(deviceClass))\n"
-        }
+        out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\nCEPH\n"
+        // A class exists once an OSD carries it; creating one that exists is an error, so only the missing ones.
+        let classes = Array(Set(ceph.tiers.map(\.deviceClass))).sorted().map(shell).joined(separator: " ")
+        out += "existing=\"$(ceph osd crush class ls)\"\n"
+        out += "for class in \(classes); do\n  grep -q \"\\\"$class\\\"\" <<<\"$existing\" || echo \"ceph osd crush class create $class\"\ndone\n"
+        out += "cat <<'CEPH'\n"
         let defaultRule = defaultRule(ceph)
         for tier in ceph.tiers {
             if let erasure = tier.erasure {
@@ -168,7 +170,7 @@ enum CephBootstrapScript {
                 out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
             }
         }
-        out += "CEPH\n"
+        out += "CEPH\n} | ceph_batch\n"
 
         // 3b and 4 go to Ceph as one batch: the pools that must move first, then the pools.
         out += "\n{\n"

@@ -65,7 +65,8 @@ rule_id() {
   ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\([0-9][0-9]*\).*/\1/p'
 }
 
-ceph_batch <<'CEPH'
+{
+cat <<'CEPH'
 ceph osd set-nearfull-ratio 0.85
 # RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
 # image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
@@ -73,9 +74,15 @@ ceph osd set-nearfull-ratio 0.85
 # (Cinder logs "Not using v2 clone API"; Tempest's image-dependency tests fail).
 ceph osd set-require-min-compat-client mimic
 # 3. CRUSH rules per tier: replicas or chunks on distinct osds of the tier's device class.
-ceph osd crush class create ssd
+CEPH
+existing="$(ceph osd crush class ls)"
+for class in ssd; do
+  grep -q "\"$class\"" <<<"$existing" || echo "ceph osd crush class create $class"
+done
+cat <<'CEPH'
 ceph osd crush rule create-replicated ssd default osd ssd
 CEPH
+} | ceph_batch
 
 {
 
