@@ -28,15 +28,17 @@ value() {
 # pipe goes on past a failed command and exits 0, so its error lines are looked for: any one fails the
 # batch (after the rest of it ran), as a failed command fails this script.
 ceph_batch() {
-  local commands errors="$work/ceph-batch.err" status=0
+  local commands errors="$work/ceph-batch.err" status=0 started
   commands="$(grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#')" || return 0
   if grep -qv '^ceph ' <<<"$commands"; then
     echo "pools.sh: ceph_batch takes \`ceph ...\` lines only, not: $(grep -v '^ceph ' <<<"$commands" | head -1)" >&2
     return 1
   fi
   printf '+ %s\n' "${commands//$'\n'/$'\n'+ }" >&2
+  started="$(date +%s%N)"
   sed 's/^ceph //' <<<"$commands" | ceph 2>"$errors" || status=$?
   cat "$errors" >&2
+  echo "ceph_batch: $(wc -l <<<"$commands") commands in $(( ($(date +%s%N) - started) / 1000000 )) ms" >&2
   if ((status != 0)) || grep -qE '^(Error E[A-Z]+|error handling command target|Can not use)' "$errors"; then
     echo "pools.sh: a ceph command of this batch failed (see above)" >&2
     return 1
