@@ -31,4 +31,14 @@ import Testing
             try LabStartOrder.waves(["a", "b", "c"], needs: ["a": ["b"], "b": ["a"]])
         }
     }
+
+    @Test func aProcessStartsAsSoonAsWhatItNeedsAnswersNotWithTheSlowestOfItsWave() {
+        let names = ["placement-api", "nova-conductor", "horizon-api", "nova-compute"]
+        #expect(LabStartOrder.ready(names, answering: [], started: []) == ["placement-api", "nova-conductor", "horizon-api"])
+        let started: Set = ["placement-api", "nova-conductor", "horizon-api"]
+        #expect(LabStartOrder.ready(names, answering: ["placement-api"], started: started).isEmpty)
+        // Horizon still starting: nova-compute goes once placement and the conductor answer.
+        #expect(LabStartOrder.ready(names, answering: ["placement-api", "nova-conductor"], started: started) == ["nova-compute"])
+        #expect(LabStartOrder.ready(names, answering: Set(names), started: Set(names)).isEmpty)
+    }
 }
