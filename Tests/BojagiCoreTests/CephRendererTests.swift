@@ -95,7 +95,7 @@ import BojagiTestSupport
         #expect(script.contains("ceph osd pool set volumes-hdd crush_rule hdd\n"))
         #expect(script.contains("ceph osd pool set images crush_rule hdd\n"))
         #expect(script.contains("ceph osd pool set volumes-ssd min_size 2\n"))
-        #expect(script.contains("rbd pool init volumes-hdd\n"))
+        #expect(script.contains("for pool in images vms volumes-hdd volumes-ssd backups; do\n  rbd pool init \"$pool\" &\n"))
         #expect(script.contains("ceph osd set-nearfull-ratio 0.85\n"))
         // The cinder client may write both volume pools, and Glance's images read-only.
         #expect(script.contains("osd 'profile rbd pool=volumes-hdd, profile rbd pool=volumes-ssd, profile rbd pool=vms, profile rbd-read-only pool=images'"))
@@ -306,7 +306,7 @@ import BojagiTestSupport
         let pools = try #require(try Self.render(example: example)["ceph/pools.sh"]).contents
         var inBatch = false, alone: [Substring] = [], batched = 0
         for line in pools.split(separator: "\n") {
-            if line.hasSuffix("<<'CEPH'") { inBatch = true } else if line == "CEPH" { inBatch = false } else if line.hasPrefix("ceph ") {
+            if line.contains("<<'CEPH'") { inBatch = true } else if line == "CEPH" { inBatch = false } else if line.hasPrefix("ceph ") {
                 if inBatch { batched += 1 } else { alone.append(line) }
             }
         }
@@ -314,6 +314,9 @@ import BojagiTestSupport
         // Alone: the clients' import in one call, and `ceph fs` where Manila's CephFS is planned.
         #expect(alone.count <= 2 && alone.allSatisfy { $0.hasPrefix("ceph auth import") || $0.hasPrefix("ceph fs ls") }, "\(example): \(alone)")
         #expect(pools.contains("\nceph auth import -i \"$clients\"\n"))
+        // A batch per pool, side by side, and every one waited for; the inits side by side too.
+        #expect(pools.components(separatedBy: "ceph_batch <<'CEPH' &\n").count - 1 >= 3)
+        #expect(pools.contains("wait_all \"${batches[@]}\"\n") && pools.contains("  rbd pool init \"$pool\" &\n"))
         #expect(!pools.contains("2>/dev/null || true"))
     }
 

@@ -133,7 +133,7 @@ enum CephBootstrapScript {
 
 
             """
-        out += batchFunction + importClientFunction
+        out += batchFunction + waitAllFunction + importClientFunction
         out += """
 
             # A CRUSH rule's numeric id: rule_id NAME
@@ -172,9 +172,8 @@ enum CephBootstrapScript {
         }
         out += "CEPH\n} | ceph_batch\n"
 
-        // 3b and 4 go to Ceph as one batch: the pools that must move first, then the pools.
-        out += "\n{\n"
         if let defaultRule {
+            out += "\n{\n"
             out += """
 
                 # 3b. Ceph's own pools (.mgr or device_health_metrics, RGW's) on the \(defaultRule) rule too, and every new pool by
@@ -192,14 +191,22 @@ enum CephBootstrapScript {
                     [[ "${rules[$i]:-}" != "crush_rule: replicated_rule" ]] || printf 'ceph osd pool set %q crush_rule \(shell(defaultRule))\\n' "${pools[$i]}"
                   done
                 fi
+                } | ceph_batch
 
                 """
         }
 
-        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\ncat <<'CEPH'\n"
+        out += """
+
+            # 4. Pools (kolla-ansible's names), each on its tier: a batch per pool, side by side. The monitor commits
+            #    a change about once a second (paxos_propose_interval), and changes sent together share a commit.
+            batches=()
+
+            """
         var rbdCommands: [String] = []
+        var inits: [String] = []
         for pool in cluster.pools {
-            out += "# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
+            out += "ceph_batch <<'CEPH' &\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
             let name = shell(pool.name)
             let targetRatio = pool.percent.map { ratio(Double($0) / 100) }
             if pool.erasureCoded {
@@ -232,12 +239,17 @@ enum CephBootstrapScript {
                 rbdCommands.append("rbd config pool set \(name) rbd_default_data_pool \(shell(data))")
             }
             if pool.application == "rbd" {
-                rbdCommands.append("rbd pool init \(name)")
+                inits.append(name)
             }
+            out += "CEPH\nbatches+=($!)\n"
         }
-        out += "CEPH\n} | ceph_batch\n"
-        if !rbdCommands.isEmpty {
-            out += "\n# 4a. RBD on the pools (the rbd tool, once the pools exist).\n" + rbdCommands.map { $0 + "\n" }.joined()
+        out += "wait_all \"${batches[@]}\"\n"
+        if !rbdCommands.isEmpty || !inits.isEmpty {
+            out += "\n# 4a. RBD on the pools (the rbd tool, once the pools exist); each init waits for its pool's placement groups, so side by side.\n"
+            out += rbdCommands.map { $0 + "\n" }.joined()
+            if !inits.isEmpty {
+                out += "inits=()\nfor pool in \(inits.joined(separator: " ")); do\n  rbd pool init \"$pool\" &\n  inits+=($!)\ndone\nwait_all \"${inits[@]}\"\n"
+            }
         }
 
         if let fs = cluster.cephFS {
@@ -282,6 +294,18 @@ enum CephBootstrapScript {
 
         """
 
+    /// Waits for background jobs, failing if any failed once all have ended.
+    static let waitAllFunction = """
+        # Waits for every background job named (by pid); fails if any failed, once all have ended: wait_all PID...
+        wait_all() {
+          local pid failed=0
+          for pid in "$@"; do wait "$pid" || failed=1; done
+          return "$failed"
+        }
+
+
+        """
+
     /// Runs many `ceph` commands in one client. Each `ceph` command costs a Python start-up, a monitor connection
     /// and the monitor's command table (about a second of CPU on a small host); pools.sh has some sixty.
     static let batchFunction = """
@@ -290,7 +314,8 @@ enum CephBootstrapScript {
         # pipe goes on past a failed command and exits 0, so its error lines are looked for: any one fails the
         # batch (after the rest of it ran), as a failed command fails this script.
         ceph_batch() {
-          local commands errors="$work/ceph-batch.err" status=0 started
+          local commands errors status=0 started
+          errors="$(mktemp -p "$work")"
           commands="$(grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#')" || return 0
           if grep -qv '^ceph ' <<<"$commands"; then
             echo "pools.sh: ceph_batch takes \\`ceph ...\\` lines only, not: $(grep -v '^ceph ' <<<"$commands" | head -1)" >&2

@@ -28,7 +28,8 @@ value() {
 # pipe goes on past a failed command and exits 0, so its error lines are looked for: any one fails the
 # batch (after the rest of it ran), as a failed command fails this script.
 ceph_batch() {
-  local commands errors="$work/ceph-batch.err" status=0 started
+  local commands errors status=0 started
+  errors="$(mktemp -p "$work")"
   commands="$(grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#')" || return 0
   if grep -qv '^ceph ' <<<"$commands"; then
     echo "pools.sh: ceph_batch takes \`ceph ...\` lines only, not: $(grep -v '^ceph ' <<<"$commands" | head -1)" >&2
@@ -43,6 +44,13 @@ ceph_batch() {
     echo "pools.sh: a ceph command of this batch failed (see above)" >&2
     return 1
   fi
+}
+
+# Waits for every background job named (by pid); fails if any failed, once all have ended: wait_all PID...
+wait_all() {
+  local pid failed=0
+  for pid in "$@"; do wait "$pid" || failed=1; done
+  return "$failed"
 }
 
 # Adds a client with its key from keys.yml and its caps to $clients, imported at the end in one call:
@@ -104,9 +112,12 @@ if [[ -n "$listed" ]]; then
     [[ "${rules[$i]:-}" != "crush_rule: replicated_rule" ]] || printf 'ceph osd pool set %q crush_rule ssd\n' "${pools[$i]}"
   done
 fi
+} | ceph_batch
 
-# 4. Pools (kolla-ansible's names), each on its tier.
-cat <<'CEPH'
+# 4. Pools (kolla-ansible's names), each on its tier: a batch per pool, side by side. The monitor commits
+#    a change about once a second (paxos_propose_interval), and changes sent together share a commit.
+batches=()
+ceph_batch <<'CEPH' &
 # images: glance, tier hdd
 ceph osd pool create images
 ceph osd pool set images crush_rule hdd
@@ -114,6 +125,9 @@ ceph osd pool set images size 3
 ceph osd pool set images min_size 2
 ceph osd pool set images target_size_ratio 0.1
 ceph osd pool application enable images rbd
+CEPH
+batches+=($!)
+ceph_batch <<'CEPH' &
 # vms: nova, tier ssd
 ceph osd pool create vms
 ceph osd pool set vms crush_rule ssd
@@ -121,6 +135,9 @@ ceph osd pool set vms size 3
 ceph osd pool set vms min_size 2
 ceph osd pool set vms target_size_ratio 0.5
 ceph osd pool application enable vms rbd
+CEPH
+batches+=($!)
+ceph_batch <<'CEPH' &
 # volumes-hdd: cinder, tier hdd
 ceph osd pool create volumes-hdd
 ceph osd pool set volumes-hdd crush_rule hdd
@@ -128,6 +145,9 @@ ceph osd pool set volumes-hdd size 3
 ceph osd pool set volumes-hdd min_size 2
 ceph osd pool set volumes-hdd target_size_ratio 0.6
 ceph osd pool application enable volumes-hdd rbd
+CEPH
+batches+=($!)
+ceph_batch <<'CEPH' &
 # volumes-ssd: cinder, tier ssd
 ceph osd pool create volumes-ssd
 ceph osd pool set volumes-ssd crush_rule ssd
@@ -135,6 +155,9 @@ ceph osd pool set volumes-ssd size 3
 ceph osd pool set volumes-ssd min_size 2
 ceph osd pool set volumes-ssd target_size_ratio 0.5
 ceph osd pool application enable volumes-ssd rbd
+CEPH
+batches+=($!)
+ceph_batch <<'CEPH' &
 # backups: cinder-backup, tier hdd
 ceph osd pool create backups
 ceph osd pool set backups crush_rule hdd
@@ -142,6 +165,9 @@ ceph osd pool set backups size 3
 ceph osd pool set backups min_size 2
 ceph osd pool set backups target_size_ratio 0.3
 ceph osd pool application enable backups rbd
+CEPH
+batches+=($!)
+ceph_batch <<'CEPH' &
 # default.rgw.buckets.data: rgw, tier hdd
 ceph osd pool create default.rgw.buckets.data
 ceph osd pool set default.rgw.buckets.data crush_rule hdd
@@ -149,14 +175,16 @@ ceph osd pool set default.rgw.buckets.data size 3
 ceph osd pool set default.rgw.buckets.data min_size 2
 ceph osd pool application enable default.rgw.buckets.data rgw
 CEPH
-} | ceph_batch
+batches+=($!)
+wait_all "${batches[@]}"
 
-# 4a. RBD on the pools (the rbd tool, once the pools exist).
-rbd pool init images
-rbd pool init vms
-rbd pool init volumes-hdd
-rbd pool init volumes-ssd
-rbd pool init backups
+# 4a. RBD on the pools (the rbd tool, once the pools exist); each init waits for its pool's placement groups, so side by side.
+inits=()
+for pool in images vms volumes-hdd volumes-ssd backups; do
+  rbd pool init "$pool" &
+  inits+=($!)
+done
+wait_all "${inits[@]}"
 
 # 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys), imported together.
 import_client client.glance mon 'profile rbd' osd 'profile rbd pool=images' mgr 'profile rbd pool=images'
