@@ -153,7 +153,8 @@ enum CephBootstrapScript {
             """
 
         out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\nCEPH\n"
-        // A class exists once an OSD carries it; creating one that exists is an error, so only the missing ones.
+        // A class exists once an OSD carries it; the old `2>/dev/null || true` hid what creating it again answers, so
+        // only the missing ones are created (and any failure counts).
         let classes = Array(Set(ceph.tiers.map(\.deviceClass))).sorted().map(shell).joined(separator: " ")
         out += "existing=\"$(ceph osd crush class ls)\"\n"
         out += "for class in \(classes); do\n  grep -q \"\\\"$class\\\"\" <<<\"$existing\" || echo \"ceph osd crush class create $class\"\ndone\n"
