@@ -95,7 +95,7 @@ import BojagiTestSupport
         #expect(script.contains("ceph osd pool set volumes-hdd crush_rule hdd\n"))
         #expect(script.contains("ceph osd pool set images crush_rule hdd\n"))
         #expect(script.contains("ceph osd pool set volumes-ssd min_size 2\n"))
-        #expect(script.contains("rbd pool init volumes-hdd\n"))
+        #expect(script.contains("for pool in images vms volumes-hdd volumes-ssd backups; do\n  rbd pool init \"$pool\" &\n"))
         #expect(script.contains("ceph osd set-nearfull-ratio 0.85\n"))
         // The cinder client may write both volume pools, and Glance's images read-only.
         #expect(script.contains("osd 'profile rbd pool=volumes-hdd, profile rbd pool=volumes-ssd, profile rbd pool=vms, profile rbd-read-only pool=images'"))
@@ -290,12 +290,34 @@ import BojagiTestSupport
     /// pool: pools.sh moves them, and makes the first replicated tier's rule the default for new pools.
     @Test func cephsOwnPoolsMoveToTheFirstReplicatedTier() throws {
         let pools = try #require(try Self.render(example: "exchange.yaml")["ceph/pools.sh"]).contents
-        #expect(pools.contains("ceph config set global osd_pool_default_crush_rule \"$(rule_id ssd)\"\n"))
-        #expect(pools.contains("[[ \"$(ceph osd pool get \"$pool\" crush_rule)\" != \"crush_rule: replicated_rule\" ]] || ceph osd pool set \"$pool\" crush_rule ssd\n"))
+        #expect(pools.contains("default_rule=\"$(rule_id ssd)\"\necho \"ceph config set global osd_pool_default_crush_rule $default_rule\"\n"))
+        #expect(pools.contains("current=\"$(printf 'ceph osd pool get %q crush_rule\\n' \"${pools[@]}\" | ceph_batch | sed '/^$/d')\"\n"))
+        #expect(pools.contains("[[ \"${rules[$i]:-}\" != \"crush_rule: replicated_rule\" ]] || printf 'ceph osd pool set %q crush_rule ssd\\n' \"${pools[$i]}\"\n"))
         // After the rules exist, before the pools are made.
         let fix = try #require(pools.range(of: "# 3b. "))
         #expect(pools.range(of: "ceph osd crush rule create-replicated hdd")!.lowerBound < fix.lowerBound)
         #expect(fix.upperBound < pools.range(of: "# 4. Pools")!.lowerBound)
+    }
+
+    /// Each `ceph` command costs a Python start-up and a monitor connection: pools.sh sends its rules, pools and
+    /// clients in a few batches, whatever the number of pools.
+    @Test(arguments: examplesWithCeph)
+    func poolsShStartsTheCephClientAFewTimes(_ example: String) throws {
+        let pools = try #require(try Self.render(example: example)["ceph/pools.sh"]).contents
+        var inBatch = false, alone: [Substring] = [], batched = 0
+        for line in pools.split(separator: "\n") {
+            if line.contains("<<'CEPH'") { inBatch = true } else if line == "CEPH" { inBatch = false } else if line.hasPrefix("ceph ") {
+                if inBatch { batched += 1 } else { alone.append(line) }
+            }
+        }
+        #expect(batched >= 15, "\(example): \(batched) commands batched")
+        // Alone: the clients' import in one call, and `ceph fs` where Manila's CephFS is planned.
+        #expect(alone.count <= 2 && alone.allSatisfy { $0.hasPrefix("ceph auth import") || $0.hasPrefix("ceph fs ls") }, "\(example): \(alone)")
+        #expect(pools.contains("\nceph auth import -i \"$clients\"\n"))
+        // A batch per pool, side by side, and every one waited for; the inits side by side too.
+        #expect(pools.components(separatedBy: "ceph_batch <<'CEPH' &\n").count - 1 >= 3)
+        #expect(pools.contains("wait_all \"${batches[@]}\"\n") && pools.contains("  rbd pool init \"$pool\" &\n"))
+        #expect(!pools.contains("2>/dev/null || true"))
     }
 
     @Test func theDefaultRuleIsTheFirstReplicatedTiers() throws {
@@ -339,7 +361,7 @@ import BojagiTestSupport
         let files = try CephRenderer.render(try Self.context(blueprint), existingKeys: nil, secrets: CountingSecretSource())
         let pools = try #require(files.first { $0.path == "ceph/pools.sh" }).contents
         #expect(pools.contains("ceph osd crush rule create-replicated archive-replicated default host hdd\n"))
-        #expect(pools.contains("osd_pool_default_crush_rule \"$(rule_id archive-replicated)\""))
+        #expect(pools.contains("default_rule=\"$(rule_id archive-replicated)\""))
         try Self.expectBashAccepts(pools)
     }
 

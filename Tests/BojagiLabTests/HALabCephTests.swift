@@ -32,14 +32,13 @@ struct HALabCephTests {
 
     @Test func aMonitorAndManagerOnEachControllerAndTheOSDsOnTheStorageNodes() {
         let command = Self.lab.cephUpCommand(Self.ceph)
-        let script = Array(command.drop { $0 != "/repo/scripts/ceph/lab-cluster.sh" })
-        #expect(script == [
+        // The script itself: it closes the runner's descriptors for each daemon it starts, not for itself.
+        #expect(command == [
             "/repo/scripts/ceph/lab-cluster.sh", "up", "/srv/ha/ceph",
             "--mons", "ctl1@bjctl1@10.99.0.11,ctl2@bjctl2@10.99.0.12,ctl3@bjctl3@10.99.0.13",
             "--osd-hosts", "sto1@bjsto1@10.99.0.31,sto2@bjsto2@10.99.0.32,sto3@bjsto3@10.99.0.33",
             "--port-v2", "3300", "--port-v1", "6789", "--osd-size", "4G", "--timeout", "300", "--osds", "ssd:3,hdd:3",
         ])
-        #expect(command.first == "/bin/bash", "the daemons must not inherit the runner's descriptors")
     }
 
     @Test func clientsListEveryMonitor() throws {

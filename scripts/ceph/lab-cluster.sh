@@ -44,7 +44,8 @@
 # - Without mon_cluster_log_file the monitor writes /var/log/ceph; without run_dir, admin sockets and pid files
 #   go to /var/run/ceph; without crash_dir, crash reports go to /var/lib/ceph/crash.
 # - Daemons run in the foreground (-f) in a session of their own (setsid): a `timeout` or a terminal closing
-#   around this script does not take them down. Their PIDs are in DATA_DIR/run/*.pid.
+#   around this script does not take them down. Their PIDs are in DATA_DIR/run/*.pid. They inherit no descriptor
+#   of this script's caller beyond stdin, stdout and stderr.
 # - A full cluster blocks client I/O forever: whoever writes must bring its own timeout.
 set -euo pipefail
 
@@ -179,7 +180,14 @@ start_daemon() {
     # execs the daemon in place (the job is no process-group leader), so $! is the daemon; should setsid have
     # forked after all, the daemon's own pid file (pid_file in ceph.conf) names it.
     rm -f "$data/run/$name.ceph-pid"
-    "${prefix[@]}" setsid "$binary" -c "$conf" -f "$@" </dev/null >>"$data/log/$name.stdout" 2>&1 &
+    # The daemon holds none of this script's inherited descriptors: whoever runs this script may watch it through
+    # one (Foundation's Process does), and a daemon holding it would make the run never seem to end. Closed here,
+    # in the daemon's subshell, not for the whole script: closing its own watch descriptor early makes Foundation
+    # block in waitpid until the script ends, and every other process it runs meanwhile then seems to hang too.
+    (
+        for fd in $(ls "/proc/$BASHPID/fd"); do if ((fd > 2)); then eval "exec $fd>&-" || true; fi; done 2>/dev/null
+        exec "${prefix[@]}" setsid "$binary" -c "$conf" -f "$@" </dev/null >>"$data/log/$name.stdout" 2>&1
+    ) &
     pid=$!
     local tries=0
     until ours "$pid"; do
@@ -368,10 +376,14 @@ EOF
 # Every OSD carries the class it was created for. One that carries another (set by hand, or by the OSD itself
 # had osd_class_update_on_start been on) is relabelled: the old label removed first, or Ceph refuses.
 label_osds() {
-    local id want have
+    local id want have classes
+    # Every OSD's class from one `ceph` call ("ID CLASS" lines): each call is a Python start-up of about a second.
+    classes="$(ceph_ osd tree -f json | python3 -c 'import json, sys
+for node in json.load(sys.stdin)["nodes"]:
+    if node["type"] == "osd": print(node["id"], node.get("device_class", ""))')"
     for id in $(existing_osds); do
         want="$(cat "$data/osd/$id/lab-class")"
-        have="$(ceph_ osd crush get-device-class "osd.$id" 2>/dev/null || true)"
+        have="$(awk -v id="$id" '$1 == id { print $2 }' <<<"$classes")"
         [[ "$have" == "$want" ]] && continue
         [[ -z "$have" ]] || quiet ceph_ osd crush rm-device-class "osd.$id"
         quiet ceph_ osd crush set-device-class "$want" "osd.$id"

@@ -10,10 +10,9 @@ extension Lab {
         LabCephCommands(home: home.path, scripts: scripts.deletingLastPathComponent().appendingPathComponent("ceph").path)
     }
 
-    /// Before the services start: Ceph installed, Debian's rados/rbd modules in the venv, the cluster up with
-    /// an OSD group per device class, the rendered deployment in `<home>/deployment`, and its ceph/pools.sh run
-    /// whole against the cluster (rules, pools, the autoscaler fix, client caps and keys).
-    func cephUp(_ design: LabCephDesign, options: Options, state: inout LabState, home: URL) async throws {
+    /// Before the cluster starts: Ceph installed, Debian's rados/rbd modules in the venv, the monitor's ports free
+    /// unless it runs already.
+    func cephPrepare(_ design: LabCephDesign, options: Options, state: LabState, home: URL) async throws {
         let commands = cephCommands(home: home, scripts: options.scripts)
         if !options.skipInstall {
             try await step("install Ceph from Debian (mon, mgr, osd, ceph-common, python3-rados, python3-rbd)") {
@@ -32,31 +31,50 @@ extension Lab {
                                  fix: "stop that process, or choose other ports with --port-offset N (now \(ports.offset))")
             }
         }
+    }
+
+    /// The cluster up with an OSD group per device class, the rendered deployment in `<home>/deployment`, and its
+    /// ceph/pools.sh run whole against the cluster (rules, pools, the autoscaler fix, client caps and keys), until
+    /// every placement group is active+clean. Changes nothing the lab's state records, so it runs beside the
+    /// database and Keystone steps (`up`); `cephRecord` records the daemons afterwards, whatever happened.
+    func cephBringUp(_ design: LabCephDesign, options: Options, home: URL) async throws {
+        let commands = cephCommands(home: home, scripts: options.scripts)
+        let ports = options.ports
         let groups = design.osdGroups
         try await noted("ceph: monitor, manager and OSDs (\(groups.map { "\($0.count) \($0.deviceClass)" }.joined(separator: ", "))) in \(commands.data)") {
             try await run("ceph-cluster", commands.up(groups: groups, hosts: design.hostBuckets, monitorPort: ports.cephMonitor,
                                                       monitorPortV1: ports.cephMonitorV1), home: home,
                           fix: "see \(commands.data)/log; `bojagi lab down --home \(home.path)` stops what started")
-            state.ceph = LabState.Ceph(classes: groups.map(\.deviceClass), hosts: design.hostBuckets,
-                                       monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
-                                       backends: design.backends, design: design.ceph,
-                                       poolTiers: design.poolTiers)
-            let daemons = try recordCephDaemons(commands, state: &state, home: home)
-            return "\(daemons.count) daemons, HEALTH_OK"
+            return "HEALTH_OK"
         }
         let deployment = home.appendingPathComponent(LabCephDesign.deploymentDirectory)
         try await noted("ceph: the blueprint's pools, CRUSH rules and client keys (\(LabCephDesign.deploymentDirectory)/\(LabCephDesign.poolsScript), as `bojagi render` writes it)") {
             _ = try DirectoryWriter().write(design.deployment, to: deployment)
             let pools = commands.pools(script: deployment.appendingPathComponent(LabCephDesign.poolsScript).path)
+            let begun = Date()
             try await run("ceph-pools", pools.command, environment: pools.environment, home: home)
-            let ready = try await Poll.until(timeout: 300, every: .seconds(2)) { (try? await cephStatus(commands))?.activeClean ?? false }
+            let ran = Date().timeIntervalSince(begun)
+            // One `ceph status` a second: a `ceph` command costs about a second of CPU here.
+            let ready = try await Poll.until(timeout: 300, every: .seconds(1)) { await cephQueries(commands).activeClean() }
             guard ready else {
                 throw LabFailure("lab", step: "ceph pools", message: "the placement groups are not all active+clean after 300 s",
                                  fix: "see `bojagi lab status --home \(home.path)` and \(commands.data)/log/ceph.log")
             }
             let status = try await cephStatus(commands)
-            return "\(status.pools.count) pools, \(status.placementGroups) PGs active+clean"
+            return String(format: "pools.sh %.1f s; %d pools, %d PGs active+clean", ran, status.pools.count, status.placementGroups)
         }
+    }
+
+    /// The cluster's layout and daemons into the lab's state (those lab-cluster.sh started, also after a failure, so
+    /// that `lab down` stops them).
+    func cephRecord(_ design: LabCephDesign, options: Options, state: inout LabState, home: URL) throws {
+        let ports = options.ports
+        state.ceph = LabState.Ceph(classes: design.osdGroups.map(\.deviceClass), hosts: design.hostBuckets,
+                                   monitorPort: ports.cephMonitor, monitorPortV1: ports.cephMonitorV1,
+                                   backends: design.backends, design: design.ceph,
+                                   poolTiers: design.poolTiers)
+        let daemons = try recordCephDaemons(cephCommands(home: home, scripts: options.scripts), state: &state, home: home)
+        say("    ceph: \(daemons.count) daemons recorded")
     }
 
     /// Reads the PID files lab-cluster.sh keeps (ceph/run/<daemon>.pid) into the lab's state, so `lab down` stops

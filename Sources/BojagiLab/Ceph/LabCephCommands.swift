@@ -35,7 +35,7 @@ public struct LabCephCommands: Sendable, Hashable {
         var command = [clusterScript, "up", data, "--hosts", "\(hosts)", "--port-v2", "\(monitorPort)", "--port-v1", "\(monitorPortV1)",
                        "--osd-size", Self.osdSize, "--timeout", "\(timeout)"]
         if !groups.isEmpty { command += ["--osds", groups.map { "\($0.deviceClass):\($0.count)" }.joined(separator: ",")] }
-        return Self.closingInheritedDescriptors(command)
+        return command
     }
 
     /// A daemon's place in the HA lab: a monitor (and the manager beside it) or a CRUSH host bucket, by name, with
@@ -64,13 +64,7 @@ public struct LabCephCommands: Sendable, Hashable {
                        "--osd-size", Self.osdSize, "--timeout", "\(timeout)"]
         if !groups.isEmpty { command += ["--osds", groups.map { "\($0.deviceClass):\($0.count)" }.joined(separator: ",")] }
         if let adding { command += ["--add-host", adding.argument] }
-        return Self.closingInheritedDescriptors(command)
-    }
-
-    /// The daemons lab-cluster.sh starts must not inherit the descriptors the process runner watches its child
-    /// through, or the run is never seen to end.
-    static func closingInheritedDescriptors(_ command: [String]) -> [String] {
-        ["/bin/bash", "-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$@""#, "bash"] + command
+        return command
     }
 
     /// pools.sh as `bojagi render` wrote it, whole, against this cluster: `ceph` and `rbd` read CEPH_CONF.

@@ -16,6 +16,12 @@ struct LabCephQueries: Sendable {
         return result.output
     }
 
+    /// Every placement group active+clean, from one `ceph status`; false when the monitors do not answer.
+    func activeClean() async -> Bool {
+        guard let status = try? await output(["status", "--format", "json"], seconds: 30) else { return false }
+        return (try? LabCephStatus.activeClean(status: status)) ?? false
+    }
+
     /// With `design` and `poolTiers`, also the plan's capacity for the lab's layout, from the same `ceph df`.
     func status(design: Storage.Ceph? = nil, poolTiers: [String: String]? = nil) async throws -> LabCephStatus {
         async let status = output(["status", "--format", "json"])

@@ -86,6 +86,16 @@ public struct LabCephStatus: Sendable, Hashable, Codable {
                              totalBytes: int(totals["total_bytes"] ?? pgmap["bytes_total"]), pools: pools)
     }
 
+    /// Whether every placement group is active+clean, from `ceph status --format json` alone (what a wait polls:
+    /// one `ceph` call, not the three of `parse`).
+    public static func activeClean(status: String) throws -> Bool {
+        guard let root = try json(status, "status") as? [String: Any] else { throw ParseError(description: "`ceph status`: not an object") }
+        let pgmap = root["pgmap"] as? [String: Any] ?? [:]
+        let total = int(pgmap["num_pgs"])
+        let clean = (pgmap["pgs_by_state"] as? [[String: Any]] ?? []).filter { $0["state_name"] as? String == "active+clean" }.map { int($0["count"]) }.reduce(0, +)
+        return total > 0 && clean == total
+    }
+
     static func int(_ value: Any?) -> Int {
         switch value {
         case let number as NSNumber: number.intValue

@@ -73,12 +73,17 @@ extension HALab {
         let first = topology.nodes[0]
         progress("rabbitmq: \(first.name) first, then the others join by classic peer discovery")
         try await launch(.rabbitmq, on: first, state: &state)
+        // rabbitmqctl is an Erlang VM of its own (a second of CPU a call): it asks only once the node takes AMQP
+        // connections, which a booting node does last.
+        let port = topology.ports.rabbitmq
         try await waitFor("rabbitmq on \(first.name)", timeout: 90, log: paths.log(.rabbitmq, first), watching: state.pid(.rabbitmq, first)) {
-            await rabbitmqRunningNodes(on: first) != nil
+            guard SocketPortProbe.accepts(address: first.address, port: port) else { return false }
+            return await rabbitmqRunningNodes(on: first) != nil
         }
         for node in topology.nodes.dropFirst() { try await launch(.rabbitmq, on: node, state: &state) }
         try await waitFor("rabbitmq cluster of \(topology.nodes.count)", timeout: 120, log: paths.log(.rabbitmq, topology.nodes[2])) {
-            await rabbitmqRunningNodes(on: first) == topology.nodes.count
+            guard topology.nodes.allSatisfy({ SocketPortProbe.accepts(address: $0.address, port: port) }) else { return false }
+            return await rabbitmqRunningNodes(on: first) == topology.nodes.count
         }
         try await check("rabbitmq", commands.rabbitmqctl(["set_policy", "--apply-to", "queues", RabbitMQConfig.policyName,
                                                           RabbitMQConfig.policyPattern, RabbitMQConfig.policyDefinition], on: first),

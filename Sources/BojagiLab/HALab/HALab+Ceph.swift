@@ -60,9 +60,11 @@ extension HALab {
         return Task { [runner] in try await runner.run(command, namespace: nil, environment: [:], log: log) }
     }
 
-    /// Waits for the cluster, records every daemon by PID, writes what `bojagi render` writes for the blueprint to
-    /// `<home>/deployment` and runs its ceph/pools.sh whole from the host (which reaches the monitors over the bridge).
-    func cephFinish(_ ceph: HALabCeph, storage: [HALabNode], started: Task<CommandResult, any Error>, state: inout HALabState) async throws {
+    /// Waits for the cluster, writes what `bojagi render` writes for the blueprint to `<home>/deployment` and runs
+    /// its ceph/pools.sh whole from the host (which reaches the monitors over the bridge), then waits for every
+    /// placement group to be active+clean. Changes nothing the lab's state records, so it runs beside the OpenStack
+    /// schemas (`up`); `cephRecord` records the daemons afterwards, whatever happened.
+    func cephFinish(_ ceph: HALabCeph, started: Task<CommandResult, any Error>) async throws {
         let result = try await started.value
         let commands = cephCommands(scripts: ceph.scripts)
         guard result.status == 0 else {
@@ -70,22 +72,32 @@ extension HALab {
                              tail: Array(result.output.split(separator: "\n").suffix(8).map(String.init)),
                              fix: "see \(commands.data)/log; `bojagi drill lab down` stops what started")
         }
-        state.ceph = HALabState.Ceph(storage: storage.map(\.name), classes: ceph.design.osdGroups.map(\.deviceClass), design: ceph.design.ceph,
-                                     poolTiers: ceph.design.poolTiers)
-        recordCephDaemons(commands, state: &state)
-        try save(state)
-        progress("ceph: \(state.processes.filter { $0.service.hasPrefix(LabCephCommands.processName("")) }.count) daemons up; "
-                 + "the blueprint's pools, CRUSH rules and client keys (\(LabCephDesign.deploymentDirectory)/\(LabCephDesign.poolsScript))")
+        let begun = ContinuousClock.now
+        progress("ceph: daemons up; the blueprint's pools, CRUSH rules and client keys (\(LabCephDesign.deploymentDirectory)/\(LabCephDesign.poolsScript))")
         let deployment = URL(fileURLWithPath: paths.home).appendingPathComponent(LabCephDesign.deploymentDirectory)
         try step("ceph deployment") { _ = try DirectoryWriter().write(ceph.design.deployment, to: deployment) }
         let pools = commands.pools(script: deployment.appendingPathComponent(LabCephDesign.poolsScript).path)
         try await check("ceph pools", pools.command, environment: pools.environment, log: cephLog)
-        // Every 2 s: each look runs three `ceph` commands, and a `ceph` command costs a second of CPU here.
-        let clean = try await Poll.until(timeout: 300, every: .seconds(2)) { (await cephStatus())?.activeClean ?? false }
+        let poolsDone = ContinuousClock.now
+        // One `ceph status` a second: a `ceph` command costs about a second of CPU here.
+        let clean = try await Poll.until(timeout: 300, every: .seconds(1)) {
+            await LabCephQueries(commands: commands, runner: runner).activeClean()
+        }
         guard clean else {
             throw LabFailure("lab", step: "ceph pools", message: "the placement groups are not all active+clean after 300 s",
                              fix: "see `bojagi drill lab status` and \(commands.data)/log/ceph.log")
         }
+        progress(String(format: "ceph: pools.sh in %.1f s, every PG active+clean %.1f s later", (poolsDone - begun).inSeconds,
+                        (ContinuousClock.now - poolsDone).inSeconds))
+    }
+
+    /// The cluster's daemons into the state by PID (those lab-cluster.sh started, also after a failure, so that
+    /// `down` stops them).
+    func cephRecord(_ ceph: HALabCeph, storage: [HALabNode], state: inout HALabState) throws {
+        state.ceph = HALabState.Ceph(storage: storage.map(\.name), classes: ceph.design.osdGroups.map(\.deviceClass), design: ceph.design.ceph,
+                                     poolTiers: ceph.design.poolTiers)
+        recordCephDaemons(cephCommands(scripts: ceph.scripts), state: &state)
+        try save(state)
     }
 
     /// Reads lab-cluster.sh's PID files into the state: a monitor or manager on its controller, an OSD on the storage

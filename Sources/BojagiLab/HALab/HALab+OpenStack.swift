@@ -94,12 +94,11 @@ extension HALab {
     /// cinder-backup (only with Ceph) runs beside cinder-volume: one volume host, so no coordination backend.
     static let computeOnly: Set<String> = ["nova-compute", "cinder-volume", "cinder-backup"]
 
-    /// Databases, catalog, schemas, then every process on every node; done when each API answers through the VIP.
+    /// Databases, catalog and the schemas not yet migrated (once, through the VIP); returns the components it
+    /// migrated. Changes nothing the lab's state records, so it runs beside the Ceph pools (`up`).
     /// `values`: the services' passwords, as `openstackSecrets` drew them for the files `up` rendered.
-    func openstack(_ state: inout HALabState, values: LabSecrets, ceph: LabCephSettings? = nil) async throws {
-        let components = state.components
-        guard components.contains(where: { $0 != .keystone }) else { return }
-        let http = URLSessionHTTPClient(timeout: 5)
+    func openstackPrepare(components: [LabComponent], prepared: [String], values: LabSecrets, ceph: LabCephSettings? = nil) async throws -> [String] {
+        guard components.contains(where: { $0 != .keystone }) else { return [] }
         let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values, ceph: ceph))
         let first = topology.nodes[0]
         let log = "\(paths.home)/log/openstack.log"
@@ -108,23 +107,34 @@ extension HALab {
         try await check("databases", commands.sql(shared.databasesSQL().contents, on: first), log: log)
         try await check("register services in keystone", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "catalog"], log: log)
 
-        let pending = components.filter { $0 != .keystone && !state.prepared.contains($0.rawValue) }
-        if !pending.isEmpty {
-            progress("openstack: database schemas of \(pending.map(\.rawValue).joined(separator: ", ")) (once, through the VIP)")
-            let renderer = LabConfigRenderer(settings: openstackSettings(first, components: components, secrets: values, ceph: ceph))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for component in pending {
-                    group.addTask {
-                        for (title, command) in renderer.preparation(component) {
-                            try await check(title, command, log: "\(paths.home)/log/\(component.rawValue)-manage.log")
-                        }
+        let pending = components.filter { $0 != .keystone && !prepared.contains($0.rawValue) }
+        guard !pending.isEmpty else { return [] }
+        progress("openstack: database schemas of \(pending.map(\.rawValue).joined(separator: ", ")) (once, through the VIP)")
+        let renderer = LabConfigRenderer(settings: openstackSettings(first, components: components, secrets: values, ceph: ceph))
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for component in pending {
+                group.addTask {
+                    for (title, command) in renderer.preparation(component) {
+                        try await check(title, command, log: "\(paths.home)/log/\(component.rawValue)-manage.log")
                     }
                 }
-                try await group.waitForAll()
             }
-            state.prepared += pending.map(\.rawValue)
-            try save(state)
+            try await group.waitForAll()
         }
+        progress(String(format: "openstack: database schemas done in %.1f s", (ContinuousClock.now - started).inSeconds))
+        return pending.map(\.rawValue)
+    }
+
+    /// Every process on every node (the schemas migrated: `openstackPrepare`); done when each API answers through
+    /// the VIP.
+    func openstack(_ state: inout HALabState, values: LabSecrets, ceph: LabCephSettings? = nil) async throws {
+        let components = state.components
+        guard components.contains(where: { $0 != .keystone }) else { return }
+        let http = URLSessionHTTPClient(timeout: 5)
+        let shared = LabConfigRenderer(settings: openstackSettings(nil, components: components, secrets: values, ceph: ceph))
+        let first = topology.nodes[0]
+        let log = "\(paths.home)/log/openstack.log"
 
         let processes = topology.allNodes.map { ($0, openstackProcesses(on: $0, components: components, secrets: values, ceph: ceph)) }
         for (node, specs) in processes {
@@ -140,26 +150,40 @@ extension HALab {
                 }
             }
         }
-        if components.contains(.neutron) {
-            progress("openstack: default external network and subnet pool")
-            try await check("network", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "network"], log: log)
-        }
-        if components.contains(.nova), let compute = topology.computes.first {
-            progress("openstack: mapping \(compute.name) into cell1, creating flavors")
-            try await LabReadiness.waitForComputeMapped(runner: runner, settings: openstackSettings(first, components: components, secrets: values),
-                                                        host: compute.name, log: log, computeLog: paths.log("nova-compute", compute))
-            try await check("flavors", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "flavor"], log: log)
-            try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
-                                                        host: compute.name, computeLog: paths.log("nova-compute", compute))
-        }
-        if components.contains(.cinder), !shared.volumeTypes.isEmpty {
-            progress("openstack: a volume type per Ceph tier (\(shared.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))")
-            try await check("volume types", [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py", "volumetypes"], log: log)
-        }
-        if components.contains(.cinder), let compute = topology.computes.first {
-            progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
-            try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
-                                                     volumeLog: paths.log("cinder-volume", compute), pools: max(1, shared.volumeTypes.count))
+        // Independent of each other: side by side, the waits of one overlap the Python start-ups of the others.
+        let register = [commands.venv + "/bin/python", "\(paths.openstack)/bin/register.py"]
+        let novaSettings = openstackSettings(first, components: components, secrets: values)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if components.contains(.neutron) {
+                group.addTask {
+                    progress("openstack: default external network and subnet pool")
+                    try await check("network", register + ["network"], log: log)
+                }
+            }
+            if components.contains(.nova), let compute = topology.computes.first {
+                group.addTask {
+                    progress("openstack: mapping \(compute.name) into cell1, creating flavors")
+                    try await LabReadiness.waitForComputeMapped(runner: runner, settings: novaSettings, host: compute.name, log: log,
+                                                                computeLog: paths.log("nova-compute", compute))
+                    try await check("flavors", register + ["flavor"], log: log)
+                    try await LabReadiness.waitForComputeService(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                                host: compute.name, computeLog: paths.log("nova-compute", compute))
+                    progress("openstack: \(compute.name) mapped and reporting")
+                }
+            }
+            if components.contains(.cinder), let compute = topology.computes.first {
+                group.addTask {
+                    if !shared.volumeTypes.isEmpty {
+                        progress("openstack: a volume type per Ceph tier (\(shared.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))")
+                        try await check("volume types", register + ["volumetypes"], log: log)
+                    }
+                    progress("openstack: waiting for cinder-volume on \(compute.name) to report its pool")
+                    try await LabReadiness.waitForVolumePool(cloudsFile: paths.clouds, cloud: HALabClientFiles.cloudName,
+                                                             volumeLog: paths.log("cinder-volume", compute), pools: max(1, shared.volumeTypes.count))
+                    progress("openstack: cinder-volume reports its pool")
+                }
+            }
+            try await group.waitForAll()
         }
         for component in components {
             let url = topology.apiURL(component) + component.healthPath

@@ -106,6 +106,7 @@ public struct HALab: Sendable {
         try await network(&state, storage: storage)
         var cephStarted: Task<CommandResult, any Error>?
         if let ceph { cephStarted = try await cephStart(ceph, storage: storage) }
+        progress("memcached on \(topology.nodes.map(\.name).joined(separator: ", "))")
         for node in topology.nodes { try await launch(.memcached, on: node, state: &state) }
         try await galera(&state, secrets: secrets)
         try await rabbitmq(&state)
@@ -118,7 +119,24 @@ public struct HALab: Sendable {
             await databaseThroughVIP(secrets: secrets)
         }
         try await keystone(&state, secrets: secrets)
-        if let ceph, let cephStarted { try await cephFinish(ceph, storage: storage, started: cephStarted, state: &state) }
+        // The Ceph pools and the OpenStack schemas side by side: neither needs the other; the services need both.
+        let alreadyPrepared = state.prepared
+        if let ceph, let cephStarted {
+            async let cephReady: Void = cephFinish(ceph, started: cephStarted)
+            let migrated = await Result(awaiting: {
+                try await openstackPrepare(components: components, prepared: alreadyPrepared, values: serviceSecrets, ceph: clients)
+            })
+            let ready: Result<Void, any Error>
+            do { try await cephReady; ready = .success(()) } catch { ready = .failure(error) }
+            // Whatever failed: the daemons that started and the schemas migrated are recorded first.
+            if case .success(let names) = migrated { state.prepared += names }
+            try cephRecord(ceph, storage: storage, state: &state)
+            try ready.get()
+            _ = try migrated.get()
+        } else {
+            state.prepared += try await openstackPrepare(components: components, prepared: alreadyPrepared, values: serviceSecrets, ceph: clients)
+            try save(state)
+        }
         try await openstack(&state, values: serviceSecrets, ceph: clients)
         state.upSeconds = (ContinuousClock.now - started).inSeconds
         try save(state)

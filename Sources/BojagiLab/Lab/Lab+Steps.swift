@@ -110,6 +110,79 @@ extension Lab {
         }
     }
 
+    /// Starts `specs` in `LabStartOrder`'s order: every process whose needs answer starts at once (unless it runs
+    /// healthy already), all started ones are awaited together, each with its own health check and timeout, and
+    /// each answer lets the processes that needed it start.
+    func ensureRunning(together specs: [LabProcessSpec], state: inout LabState, home: URL) async throws {
+        let byName = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = specs.map(\.name)
+        do { _ = try LabStartOrder.waves(names) } catch {
+            throw LabFailure("lab", step: "start order", message: error.description)
+        }
+        let begun = Date()
+        var answering: Set<String> = []
+        var started: Set<String> = []
+        try await withThrowingTaskGroup(of: String.self) { group in
+            var waiting = 0
+            while true {
+                let ready = LabStartOrder.ready(names, answering: answering, started: started)
+                var launched: [String] = []
+                for spec in ready.compactMap({ byName[$0] }) {
+                    started.insert(spec.name)
+                    if let recorded = state.process(named: spec.name), runner.isAlive(recorded.pid) {
+                        if await healthy(spec) {
+                            say("==> \(spec.name): running (pid \(recorded.pid)), kept")
+                            answering.insert(spec.name)
+                            continue
+                        }
+                        await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
+                    }
+                    if let port = spec.port, probe.isListening(port) {
+                        throw LabFailure("lab", step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
+                                         fix: "stop that process, or choose other ports with --port-offset N (now \(renderer(state).offset))")
+                    }
+                    let log = home.appendingPathComponent("logs/\(spec.name).log").path
+                    let pid: Int32
+                    do { pid = try await runner.start(spec.command, environment: spec.environment, log: log) } catch {
+                        throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
+                    }
+                    state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
+                    launched.append(spec.name)
+                    waiting += 1
+                    group.addTask {
+                        try await waitHealthy(spec, pid: pid, log: log)
+                        say(String(format: "    %@ answers %.1f s after the first start (pid %d)", spec.name, Date().timeIntervalSince(begun), pid))
+                        return spec.name
+                    }
+                }
+                if !launched.isEmpty {
+                    try DirectoryWriter().write([try state.file()], to: home)
+                    say(String(format: "==> start %@ (together, at %.1f s)", launched.joined(separator: ", "), Date().timeIntervalSince(begun)))
+                }
+                // A kept process may have let others start: look again before waiting.
+                if !ready.isEmpty && launched.count < ready.count { continue }
+                guard waiting > 0, let name = try await group.next() else { break }
+                waiting -= 1
+                answering.insert(name)
+            }
+        }
+    }
+
+    /// Polls the health check of a started process until it answers, it exits, or its timeout passes.
+    func waitHealthy(_ spec: LabProcessSpec, pid: Int32, log: String) async throws {
+        let deadline = Date().addingTimeInterval(Double(spec.timeout))
+        while true {
+            guard runner.isAlive(pid) else {
+                throw LabFailure("lab", step: "start \(spec.name)", message: "\(spec.name) exited", log: log, tail: tail(log))
+            }
+            if await healthy(spec) { return }
+            guard Date() < deadline else {
+                throw LabFailure("lab", step: "start \(spec.name)", message: "no answer from \(spec.healthURL ?? spec.name) within \(spec.timeout) s", log: log, tail: tail(log))
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
     func renderer(_ state: LabState) -> LabPorts { LabPorts(offset: state.portOffset) }
 
     func healthy(_ spec: LabProcessSpec) async -> Bool {

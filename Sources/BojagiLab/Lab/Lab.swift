@@ -113,72 +113,32 @@ public struct Lab: Sendable {
             return settings
         }
 
+        // Ceph comes up beside the database, Keystone and the schemas; the services wait for it (Glance and Cinder
+        // are its clients).
+        var cephReady: Task<Void, any Error>?
         if let ceph {
-            try await cephUp(ceph, options: options, state: &state, home: home)
+            try await cephPrepare(ceph, options: options, state: state, home: home)
+            cephReady = Task { try await cephBringUp(ceph, options: options, home: home) }
         }
+        let prepared = await Result(awaiting: { try await prepareDatabasesAndKeystone(selection: selection, settings: settings, renderer: renderer,
+                                                                                      options: options, state: state, home: home) })
+        switch prepared {
+        case .success(let next): state = next
+        // What it started before it failed is in the state file.
+        case .failure: state = (try? LabState.load(from: home)) ?? state
+        }
+        if let ceph, let cephReady {
+            let ready = await cephReady.result
+            try cephRecord(ceph, options: options, state: &state, home: home)
+            try ready.get()
+        }
+        _ = try prepared.get()
 
-        // Infrastructure.
-        if !manager.fileExists(atPath: home.appendingPathComponent("data/mysql/mysql").path) {
-            try await step("initialise MariaDB data directory") {
-                try await run("mariadb-install-db", ["mariadb-install-db", "--defaults-file=\(settings.path("etc/mariadb/my.cnf"))",
-                                                     "--auth-root-authentication-method=socket", "--skip-test-db"], home: home)
-            }
-        }
-        for spec in renderer.infrastructureProcesses() {
-            try await ensureRunning(spec, state: &state, home: home)
-        }
-        try await step("create databases and users") {
-            try await run("databases", ["mariadb", "--defaults-file=\(settings.path("etc/mariadb/my.cnf"))", "--user=\(options.user)",
-                                        "-e", "source \(settings.path("etc/mariadb/databases.sql"))"], home: home)
-        }
-
-        // Keystone first: every other service registers with it.
-        try await prepare(.keystone, renderer: renderer, state: &state, home: home)
-        try await ensureRunning(renderer.apiProcess(.keystone), state: &state, home: home)
-        try await step("register services, users and endpoints in keystone") {
-            try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "catalog"], home: home)
-        }
-        let others = selection.components.filter { $0 != .keystone && $0 != .horizon }
-        try await prepareInParallel(others, renderer: renderer, state: &state, home: home)
-        for component in others {
-            try await ensureRunning(renderer.apiProcess(component), state: &state, home: home)
-            for daemon in renderer.daemonProcesses(component) {
-                try await ensureRunning(daemon, state: &state, home: home)
-            }
-        }
-        if selection.runs(.neutron) {
-            try await step("neutron: default external network and subnet pool") {
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "network"], home: home)
-            }
-        }
-        if selection.runs(.nova) {
-            try await step("nova: discover compute host, create flavors") {
-                try await LabReadiness.waitForComputeMapped(
-                    runner: runner, settings: settings, host: settings.network.hostName, log: home.appendingPathComponent("logs/nova-manage.log").path,
-                    computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "flavor"], home: home)
-                // clouds.yaml is among the files the render step wrote.
-                try await LabReadiness.waitForComputeService(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
-                                                            host: settings.network.hostName,
-                                                            computeLog: home.appendingPathComponent("logs/nova-compute.log").path)
-            }
-        }
-        if selection.runs(.horizon) {
-            try await prepare(.horizon, renderer: renderer, state: &state, home: home)
-            try await ensureRunning(renderer.apiProcess(.horizon), state: &state, home: home)
-        }
-        if selection.runs(.cinder), !renderer.volumeTypes.isEmpty {
-            try await step("cinder: a volume type per Ceph tier (\(renderer.volumeTypes.map { "\($0.0) → \($0.1)" }.joined(separator: ", ")))") {
-                try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "volumetypes"], home: home)
-            }
-        }
-        if selection.runs(.cinder) {
-            try await step("cinder: wait for the volume backend to report to the scheduler") {
-                try await LabReadiness.waitForVolumePool(cloudsFile: settings.path(renderer.cloudsYAML().path), cloud: "bojagi-lab",
-                                                         volumeLog: home.appendingPathComponent("logs/cinder-volume.log").path,
-                                                         pools: max(1, renderer.volumeTypes.count))
-            }
-        }
+        // Every other API and daemon, started together in LabStartOrder's waves.
+        let others = selection.components.filter { $0 != .keystone }
+        try await ensureRunning(together: others.flatMap { [renderer.apiProcess($0)] + ($0 == .horizon ? [] : renderer.daemonProcesses($0)) },
+                                state: &state, home: home)
+        try await finishServices(selection: selection, settings: settings, renderer: renderer, home: home)
         // Daemons without an HTTP API may die after their start: check them once more.
         for process in state.processes where !runner.isAlive(process.pid) {
             throw LabFailure("lab", step: "start \(process.name)", message: "\(process.name) exited after it started", log: process.log, tail: tail(process.log))
@@ -186,6 +146,33 @@ public struct Lab: Sendable {
         let rss = state.processes.compactMap { runner.residentKiB(group: $0.pid) }.reduce(0, +)
         say(String(format: "Lab up in %.0f s; %d processes, %.1f GiB resident.", Date().timeIntervalSince(started), state.processes.count, Double(rss) / 1_048_576))
         return settings
+    }
+
+    /// MariaDB, RabbitMQ and memcached, the databases, Keystone and the catalog, then every other schema (and
+    /// Horizon's static files) side by side. Returns the state with the processes it started and the schemas it
+    /// migrated; a failure leaves them in the state file.
+    func prepareDatabasesAndKeystone(selection: LabSelection, settings: LabSettings, renderer: LabConfigRenderer, options: Options,
+                                     state initial: LabState, home: URL) async throws -> LabState {
+        var state = initial
+        if !FileManager.default.fileExists(atPath: home.appendingPathComponent("data/mysql/mysql").path) {
+            try await step("initialise MariaDB data directory") {
+                try await run("mariadb-install-db", ["mariadb-install-db", "--defaults-file=\(settings.path("etc/mariadb/my.cnf"))",
+                                                     "--auth-root-authentication-method=socket", "--skip-test-db"], home: home)
+            }
+        }
+        try await ensureRunning(together: renderer.infrastructureProcesses(), state: &state, home: home)
+        try await step("create databases and users") {
+            try await run("databases", ["mariadb", "--defaults-file=\(settings.path("etc/mariadb/my.cnf"))", "--user=\(options.user)",
+                                        "-e", "source \(settings.path("etc/mariadb/databases.sql"))"], home: home)
+        }
+        // Keystone first: every other service registers with it.
+        try await prepare(.keystone, renderer: renderer, state: &state, home: home)
+        try await ensureRunning(renderer.apiProcess(.keystone), state: &state, home: home)
+        try await step("register services, users and endpoints in keystone") {
+            try await run("register", [settings.venv + "/bin/python", settings.path("bin/register.py"), "catalog"], home: home)
+        }
+        try await prepareInParallel(selection.components.filter { $0 != .keystone }, renderer: renderer, state: &state, home: home)
+        return state
     }
 
     /// Text for the user once the lab is up: endpoints, clients, the dashboard.

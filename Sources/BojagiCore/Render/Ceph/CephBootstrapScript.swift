@@ -133,7 +133,7 @@ enum CephBootstrapScript {
 
 
             """
-        out += importClientFunction
+        out += batchFunction + waitAllFunction + importClientFunction
         out += """
 
             # A CRUSH rule's numeric id: rule_id NAME
@@ -141,8 +141,9 @@ enum CephBootstrapScript {
               ceph osd crush rule dump "$1" --format json | sed -n 's/.*"rule_id": *\\([0-9][0-9]*\\).*/\\1/p'
             }
 
+            {
+            cat <<'CEPH'
             ceph osd set-nearfull-ratio \(ratio(ceph.nearfullRatio))
-
             # RBD clone v2 (Mimic and later clients, which every supported release's are): Glance can then delete an
             # image that volumes or instance disks were cloned from — it moves it to the RBD trash. With v1 clones the
             # image's protected snapshot cannot be unprotected while clones exist, and the delete fails with a 409
@@ -151,10 +152,13 @@ enum CephBootstrapScript {
 
             """
 
-        out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\n"
-        for deviceClass in Array(Set(ceph.tiers.map(\.deviceClass))).sorted() {
-            out += "ceph osd crush class create \(shell(deviceClass)) 2>/dev/null || true\n"
-        }
+        out += "# 3. CRUSH rules per tier: replicas or chunks on distinct \(domain)s of the tier's device class.\nCEPH\n"
+        // A class exists once an OSD carries it; the old `2>/dev/null || true` hid what creating it again answers, so
+        // only the missing ones are created (and any failure counts).
+        let classes = Array(Set(ceph.tiers.map(\.deviceClass))).sorted().map(shell).joined(separator: " ")
+        out += "existing=\"$(ceph osd crush class ls)\"\n"
+        out += "for class in \(classes); do\n  grep -q \"\\\"$class\\\"\" <<<\"$existing\" || echo \"ceph osd crush class create $class\"\ndone\n"
+        out += "cat <<'CEPH'\n"
         let defaultRule = defaultRule(ceph)
         for tier in ceph.tiers {
             if let erasure = tier.erasure {
@@ -167,24 +171,43 @@ enum CephBootstrapScript {
                 out += "ceph osd crush rule create-replicated \(shell(tier.name)) default \(domain) \(shell(tier.deviceClass))\n"
             }
         }
+        out += "CEPH\n} | ceph_batch\n"
 
         if let defaultRule {
+            out += "\n{\n"
             out += """
 
                 # 3b. Ceph's own pools (.mgr or device_health_metrics, RGW's) on the \(defaultRule) rule too, and every new pool by
                 #     default: one pool on the class-less replicated_rule beside the device-class rules above makes the PG
                 #     autoscaler skip every pool ("overlapping roots"), so no pool would get the PGs its data needs.
-                ceph config set global osd_pool_default_crush_rule "$(rule_id \(shell(defaultRule)))"
-                for pool in $(ceph osd pool ls); do
-                  [[ "$(ceph osd pool get "$pool" crush_rule)" != "crush_rule: replicated_rule" ]] || ceph osd pool set "$pool" crush_rule \(shell(defaultRule))
-                done
+                default_rule="$(rule_id \(shell(defaultRule)))"
+                echo "ceph config set global osd_pool_default_crush_rule $default_rule"
+                listed="$(ceph osd pool ls)"
+                if [[ -n "$listed" ]]; then
+                  mapfile -t pools <<<"$listed"
+                  # `ceph` reading a pipe prints a blank line after each answer.
+                  current="$(printf 'ceph osd pool get %q crush_rule\\n' "${pools[@]}" | ceph_batch | sed '/^$/d')"
+                  mapfile -t rules <<<"$current"
+                  for i in "${!pools[@]}"; do
+                    [[ "${rules[$i]:-}" != "crush_rule: replicated_rule" ]] || printf 'ceph osd pool set %q crush_rule \(shell(defaultRule))\\n' "${pools[$i]}"
+                  done
+                fi
+                } | ceph_batch
 
                 """
         }
 
-        out += "\n# 4. Pools (kolla-ansible's names), each on its tier.\n"
+        out += """
+
+            # 4. Pools (kolla-ansible's names), each on its tier: a batch per pool, side by side. The monitor commits
+            #    a change about once a second (paxos_propose_interval), and changes sent together share a commit.
+            batches=()
+
+            """
+        var rbdCommands: [String] = []
+        var inits: [String] = []
         for pool in cluster.pools {
-            out += "\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
+            out += "ceph_batch <<'CEPH' &\n# \(pool.name): \(pool.user), tier \(pool.tier.name)\n"
             let name = shell(pool.name)
             let targetRatio = pool.percent.map { ratio(Double($0) / 100) }
             if pool.erasureCoded {
@@ -214,10 +237,19 @@ enum CephBootstrapScript {
                 out += "ceph osd pool set \(shell(data)) allow_ec_overwrites true\n"
                 if let targetRatio { out += "ceph osd pool set \(shell(data)) target_size_ratio \(targetRatio)\n" }
                 out += "ceph osd pool application enable \(shell(data)) rbd\n"
-                out += "rbd config pool set \(name) rbd_default_data_pool \(shell(data))\n"
+                rbdCommands.append("rbd config pool set \(name) rbd_default_data_pool \(shell(data))")
             }
             if pool.application == "rbd" {
-                out += "rbd pool init \(name)\n"
+                inits.append(name)
+            }
+            out += "CEPH\nbatches+=($!)\n"
+        }
+        out += "wait_all \"${batches[@]}\"\n"
+        if !rbdCommands.isEmpty || !inits.isEmpty {
+            out += "\n# 4a. RBD on the pools (the rbd tool, once the pools exist); each init waits for its pool's placement groups, so side by side.\n"
+            out += rbdCommands.map { $0 + "\n" }.joined()
+            if !inits.isEmpty {
+                out += "inits=()\nfor pool in \(inits.joined(separator: " ")); do\n  rbd pool init \"$pool\" &\n  inits+=($!)\ndone\nwait_all \"${inits[@]}\"\n"
             }
         }
 
@@ -226,11 +258,12 @@ enum CephBootstrapScript {
             out += "ceph fs ls --format json | grep -q '\"name\": *\"\(fs.name)\"' || ceph fs new \(shell(fs.name)) \(shell(fs.metadata)) \(shell(fs.data))\n"
         }
 
-        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys).\n"
+        out += "\n# 5. OpenStack's clients, keys from keys.yml (kolla's keyrings under config/ carry the same keys), imported together.\n"
         for client in cluster.clients {
             let caps = client.caps.map { "\($0.daemon) \(shell($0.value))" }.joined(separator: " ")
             out += "import_client \(client.name) \(caps)\n"
         }
+        out += "ceph auth import -i \"$clients\"\n"
         return out
     }
 
@@ -241,11 +274,14 @@ enum CephBootstrapScript {
         return ceph.tiers.first.map(replicatedRule)
     }
 
-    /// Imports a client with its key from keys.yml and its caps.
+    /// Puts a client with its key from keys.yml and its caps into one keyring, which `ceph auth import` takes whole.
     static let importClientFunction = """
-        # Imports a client with its key from keys.yml and its caps: import_client NAME DAEMON CAPS [DAEMON CAPS]...
+        # Adds a client with its key from keys.yml and its caps to $clients, imported at the end in one call:
+        # import_client NAME DAEMON CAPS [DAEMON CAPS]...
+        clients="$work/clients.keyring"
+        : >"$clients"
         import_client() {
-          local name="$1" key keyring="$work/$1.keyring"
+          local name="$1" key
           key="$(value "$name")"
           shift
           {
@@ -254,10 +290,49 @@ enum CephBootstrapScript {
               printf '\\tcaps %s = "%s"\\n' "$1" "$2"
               shift 2
             done
-          } >"$keyring"
-          ceph auth import -i "$keyring"
-          rm -f "$keyring"
+          } >>"$clients"
         }
+
+        """
+
+    /// Waits for background jobs, failing if any failed once all have ended.
+    static let waitAllFunction = """
+        # Waits for every background job named (by pid); fails if any failed, once all have ended: wait_all PID...
+        wait_all() {
+          local pid failed=0
+          for pid in "$@"; do wait "$pid" || failed=1; done
+          return "$failed"
+        }
+
+
+        """
+
+    /// Runs many `ceph` commands in one client. Each `ceph` command costs a Python start-up, a monitor connection
+    /// and the monitor's command table (about a second of CPU on a small host); pools.sh has some sixty.
+    static let batchFunction = """
+        # Runs the `ceph ...` command lines on its standard input (blank and # lines skipped) in one `ceph` client:
+        # one start-up and one monitor connection for the lot instead of one each. `ceph` reading commands from a
+        # pipe goes on past a failed command and exits 0, so its error lines are looked for: any one fails the
+        # batch (after the rest of it ran), as a failed command fails this script.
+        ceph_batch() {
+          local commands errors status=0 started
+          errors="$(mktemp -p "$work")"
+          commands="$(grep -v -e '^[[:space:]]*$' -e '^[[:space:]]*#')" || return 0
+          if grep -qv '^ceph ' <<<"$commands"; then
+            echo "pools.sh: ceph_batch takes \\`ceph ...\\` lines only, not: $(grep -v '^ceph ' <<<"$commands" | head -1)" >&2
+            return 1
+          fi
+          printf '+ %s\\n' "${commands//$'\\n'/$'\\n'+ }" >&2
+          started="$(date +%s%N)"
+          sed 's/^ceph //' <<<"$commands" | ceph 2>"$errors" || status=$?
+          cat "$errors" >&2
+          echo "ceph_batch: $(wc -l <<<"$commands") commands in $(( ($(date +%s%N) - started) / 1000000 )) ms" >&2
+          if ((status != 0)) || grep -qE '^(Error E[A-Z]+|error handling command target|Can not use)' "$errors"; then
+            echo "pools.sh: a ceph command of this batch failed (see above)" >&2
+            return 1
+          fi
+        }
+
 
         """
 
