@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../../.."
 [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
 
-BOJAGI=".build/debug/bojagi"
+BOJAGI="${BOJAGI:-.build/debug/bojagi}"
 [ -x "$BOJAGI" ] || swift build
 HOME_DIR="$(mktemp -d /tmp/bojagi-lab-test.XXXXXX)"
 OFFSET="${BOJAGI_LAB_TEST_OFFSET:-20000}"
