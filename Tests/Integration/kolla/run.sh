@@ -13,6 +13,9 @@
 # node ceph01: kolla renders each host's files from the full inventory (galera.cnf and transport_url still name
 # all three controllers, and are checked to), ctl02 and ctl03 only repeat ctl01 with their own addresses (the
 # per-host address, Octavia's bond0.140, is checked on ctl01), and each controller took 5 of the 17 minutes.
+# Then the matrix (lib/matrix.sh): the blueprints under matrix/ hold every kolla service any profile enables;
+# each is rendered for every release of matrix/releases.txt and genconfig'd by that release's own kolla-ansible
+# (2026.1: kolla-ansible 22 in its own pinned venv) on the roles no earlier run of that release rendered.
 # Ends with "N passed, N failed"; exits non-zero when anything failed.
 set -uo pipefail
 
