@@ -110,4 +110,15 @@ import BojagiTestSupport
         #expect(messages == ["profile kubernetes on 2026.2 (all optional capabilities) enables the kolla service octavia (enable_octavia), "
                              + "which no case in Tests/Integration/kolla/matrix/ renders: add it to a case there (and its check to Tests/Integration/kolla/lib/matrix.sh)"])
     }
+
+    /// Found by the matrix: the vendor package keeps Rally (tooling, installed beside the cloud), and its plan row
+    /// carried enable_rally on 2026.2 though kolla-ansible dropped Rally in Xena; render never writes the flag.
+    @Test func aPlanRowHasNoKollaFlagWhereKollaNoLongerDeploysIt() throws {
+        let current = Fixtures.planner.plan(try Fixtures.blueprint("schema: 1\nrelease: 2026.2\nprofile: vendor-everything\n"))
+        let rally = try #require(current.services.first { $0.name == "rally" })
+        #expect(rally.kollaFlag == nil)
+        #expect(current.services.first { $0.name == "nova" }?.kollaFlag == "enable_nova")
+        let wallaby = Fixtures.planner.plan(try Fixtures.blueprint("schema: 1\nrelease: wallaby\nprofile: vendor-everything\n"))
+        #expect(wallaby.services.first { $0.name == "rally" }?.kollaFlag == "enable_rally")
+    }
 }
