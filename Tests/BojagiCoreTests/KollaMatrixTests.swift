@@ -121,4 +121,20 @@ import BojagiTestSupport
         let wallaby = Fixtures.planner.plan(try Fixtures.blueprint("schema: 1\nrelease: wallaby\nprofile: vendor-everything\n"))
         #expect(wallaby.services.first { $0.name == "rally" }?.kollaFlag == "enable_rally")
     }
+
+    /// Found by the matrix: kolla-ansible 22's neutron role reads groups['neutron-infoblox-ipam-agent'] on every host,
+    /// and genconfig failed on the 2026.1 inventory, which had master's groups only.
+    @Test func theInventoryHasTheGroupsTheReleasesKollaReads() throws {
+        let kolla = try KollaFiles.bundled()
+        func inventory(_ release: String) throws -> String {
+            var blueprint = try Fixtures.blueprint(String(contentsOf: Self.folder.appendingPathComponent("commerce.yaml"), encoding: .utf8))
+            blueprint.release = try #require(Fixtures.catalog.release(named: release)).name
+            let context = RenderContext(blueprint: blueprint, plan: Fixtures.planner.plan(blueprint), catalog: Fixtures.catalog, kolla: kolla)
+            return InventoryRenderer.render(context).contents
+        }
+        #expect(try inventory("2026.1").contains("\n[neutron-infoblox-ipam-agent:children]\nneutron\n"))
+        #expect(try inventory("2026.1").contains("\n[redis:children]\ncontrol\n"))
+        #expect(try inventory("2025.1").contains("\n[ironic-inspector:children]\nironic\n"))
+        #expect(try !inventory("2026.2").contains("neutron-infoblox-ipam-agent"))
+    }
 }
