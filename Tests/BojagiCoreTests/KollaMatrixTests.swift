@@ -23,7 +23,9 @@ import BojagiTestSupport
         return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }()
 
-    /// Maintained on the day the golden files were recorded, read from the catalog.
+    /// Maintained on the day the golden files were recorded, read from the catalog (2025.2, 2026.1, 2026.2: 2025.1
+    /// turned unmaintained on 2026-10-02, and its plans hold Redis, which kolla-ansible 20 deploys and the 2026
+    /// matrix, on Valkey, does not render).
     static let maintained: [String] = Fixtures.catalog.releases.filter { $0.status(on: Fixtures.today) == "maintained" }.map { $0.id ?? $0.name }
 
     /// Services and components of a plan that kolla-ansible deploys (those with an `enable_*` flag in the release).
@@ -77,6 +79,7 @@ import BojagiTestSupport
     @Test func theMatrixHasCasesAndRunsOnMaintainedReleases() throws {
         #expect(Self.cases.count >= 2, "no matrix cases in \(Self.folderPath)")
         #expect(Self.matrixReleases.count >= 2)
+        #expect(Self.maintained.count >= 3, "maintained releases: \(Self.maintained)")
         for release in Self.matrixReleases {
             #expect(Self.maintained.contains(release), "\(Self.folderPath)/releases.txt names \(release), which is not maintained")
         }
