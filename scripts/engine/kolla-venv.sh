@@ -3,16 +3,16 @@
 #
 #   scripts/engine/kolla-venv.sh RELEASE KOLLA_MAJOR VENV
 #
-# RELEASE 2026.2 is scripts/kolla/install-venv.sh (pinned by scripts/kolla/constraints-2026.2.txt). Another
-# release gets kolla-ansible==KOLLA_MAJOR.* on Python 3.12, pinned by scripts/kolla/constraints-RELEASE.txt when
-# that file exists (unpinned with a warning otherwise). Idempotent: a stamp in the venv records what it was
-# installed from.
+# RELEASE 2026.2 and 2026.1 are scripts/kolla/install-venv.sh RELEASE (each pinned by its
+# scripts/kolla/constraints-RELEASE.txt, with its kolla-ansible's own ansible range). Another release gets
+# kolla-ansible==KOLLA_MAJOR.* on Python 3.12, pinned by scripts/kolla/constraints-RELEASE.txt when that file
+# exists (unpinned with a warning otherwise). Idempotent: a stamp in the venv records what it was installed from.
 set -euo pipefail
 [[ $# -eq 3 ]] || { echo "usage: $0 RELEASE KOLLA_MAJOR VENV" >&2; exit 2; }
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RELEASE="$1" MAJOR="$2" VENV="$3"
 
-if [[ "$RELEASE" == "2026.2" ]]; then exec "$HERE/../kolla/install-venv.sh" "$VENV"; fi
+case "$RELEASE" in 2026.2|2026.1) exec "$HERE/../kolla/install-venv.sh" "$RELEASE" "$VENV" ;; esac
 
 source "$HERE/../lib/venv.sh"
 [[ "$MAJOR" =~ ^[0-9]+$ ]] || { echo "error: kolla-ansible major '$MAJOR' for $RELEASE is not a number; the catalog's releases.yaml names it" >&2; exit 2; }

@@ -9,8 +9,9 @@
 # OUT_DIR/.work/ is the work copy, OUT_DIR/genconfig.log kolla's output.
 #
 # Environment:
-#   KOLLA_VENV             venv from scripts/kolla/install-venv.sh
-#                          (default $BOJAGI_HOME/venvs/kolla-ansible-2026.2, BOJAGI_HOME default ~/.bojagi)
+#   KOLLA_VENV             venv from scripts/kolla/install-venv.sh [SERIES]: it picks the kolla-ansible, so the
+#                          release (default $BOJAGI_HOME/venvs/kolla-ansible-2026.2, BOJAGI_HOME default ~/.bojagi;
+#                          kolla-ansible-2026.1 holds kolla-ansible 22)
 #   KOLLA_GENCONFIG_TAGS   optional: passed as `-t` (e.g. "mariadb,nova"; "loadbalancer" is always
 #                          added); default: the full run
 #   KOLLA_GENCONFIG_ARGS   optional: more arguments for kolla-ansible (word-split), e.g. "-v"

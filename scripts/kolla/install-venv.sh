@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Install the real kolla-ansible (PyPI 23.x = OpenStack 2026.2) into a Python 3.12 venv.
+# Install the real kolla-ansible of one OpenStack series into a Python 3.12 venv.
 #
-#   scripts/kolla/install-venv.sh [VENV_DIR]
+#   scripts/kolla/install-venv.sh [SERIES [VENV_DIR]]
+#   scripts/kolla/install-venv.sh VENV_DIR            (series 2026.2, as before)
 #
-# VENV_DIR defaults to $BOJAGI_HOME/venvs/kolla-ansible-2026.2 (BOJAGI_HOME defaults to ~/.bojagi).
-# Idempotent: a stamp file in the venv records the constraints file it was installed from; when it
-# matches, nothing is done. Versions are pinned by scripts/kolla/constraints-2026.2.txt (a `pip freeze`
-# of a good install) when that file exists.
+#   SERIES   kolla-ansible   ansible (its collections)   pinned by
+#   2026.2   23.x            >=14,<15 (ansible-core 2.21) scripts/kolla/constraints-2026.2.txt
+#   2026.1   22.x            >=12,<13 (ansible-core 2.19) scripts/kolla/constraints-2026.1.txt
+#
+# SERIES defaults to 2026.2; VENV_DIR to $BOJAGI_HOME/venvs/kolla-ansible-SERIES (BOJAGI_HOME defaults to
+# ~/.bojagi). Idempotent: a stamp file in the venv records the requirements and the constraints file it was
+# installed from; when it matches, nothing is done. The constraints file is a `pip freeze` of a good install.
 #
 # Notes:
-#  - kolla-ansible 23 needs Python >= 3.12 (on 3.11 pip silently picks 22.x).
+#  - kolla-ansible 23 needs Python >= 3.12 (on 3.11 pip silently picks 22.x); 22 takes 3.11 or 3.12.
+#  - The ansible range is each kolla-ansible's own: 22.x requires ansible-core >=2.19,<2.21 (!=2.19.0) and its
+#    prechecks accept 2.19-2.20, and its requirements-core.yml caps the collections (community.general <12,
+#    community.docker <5, ...), which the `ansible` 12 package meets; 23.x the same with `ansible` 14.
 #  - `kolla-ansible install-deps` cannot work here (it clones from a git host we cannot reach);
-#    the `ansible` package (>=14,<15) ships every collection genconfig needs.
+#    the `ansible` package ships every collection genconfig needs.
 #
 # Environment: KOLLA_PYTHON=/path/to/python3.12 overrides interpreter discovery.
 set -euo pipefail
@@ -19,9 +26,17 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/venv.sh"
 BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
-VENV="${1:-$BOJAGI_HOME/venvs/kolla-ansible-2026.2}"
-CONSTRAINTS="$HERE/constraints-2026.2.txt"
-REQS=("kolla-ansible==23.*" "ansible>=14,<15")
+SERIES=2026.2
+if [[ $# -ge 1 && "$1" =~ ^[0-9]{4}\.[0-9]$ ]]; then SERIES="$1"; shift; fi
+case "$SERIES" in
+    2026.2) REQS=("kolla-ansible==23.*" "ansible>=14,<15") ;;
+    2026.1) REQS=("kolla-ansible==22.*" "ansible>=12,<13") ;;
+    *) echo "error: no kolla-ansible venv recipe for series $SERIES; this script installs 2026.2 (kolla-ansible 23) and 2026.1 (kolla-ansible 22)." >&2
+       echo "       fix: pass 2026.2 or 2026.1, or add the series here with its kolla-ansible major, ansible range and constraints file." >&2
+       exit 2 ;;
+esac
+VENV="${1:-$BOJAGI_HOME/venvs/kolla-ansible-$SERIES}"
+CONSTRAINTS="$HERE/constraints-$SERIES.txt"
 
 STAMP="$VENV/.bojagi-kolla-stamp"
 WANT="$(venv_stamp "$CONSTRAINTS")"

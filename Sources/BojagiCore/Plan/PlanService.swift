@@ -38,8 +38,8 @@ public struct PlanService: Sendable {
                                          ceph: blueprint.storage.ceph?.release ?? release.recommendedCeph),
             profile: profile.name,
             profileTitle: profile.title,
-            services: result.services.members.map(row),
-            infrastructure: result.services.infrastructure.map(row),
+            services: result.services.members.map { row($0, release: release) },
+            infrastructure: result.services.infrastructure.map { row($0, release: release) },
             gaps: result.services.gaps.map { Plan.Gap(capability: $0.capability, explanation: $0.explanation, alternatives: $0.alternatives) },
             offered: result.services.offered,
             topology: blueprint.hosts.isEmpty ? nil : topology,
@@ -50,7 +50,9 @@ public struct PlanService: Sendable {
             vendor: totals(vendor))
     }
 
-    private func row(_ member: ServiceSet.Member) -> Plan.Row {
+    /// A member's row. Its kolla flag only where the release's kolla-ansible deploys it: tooling such as Rally stays
+    /// in the package after kolla dropped it (installed beside the cloud), and its old flag would promise a deploy.
+    private func row(_ member: ServiceSet.Member, release: Release) -> Plan.Row {
         let why = member.reasons.map(\.text)
         if let project = catalog.projects[member.name] {
             let maturity = project.maturity
@@ -58,11 +60,13 @@ public struct PlanService: Sendable {
                             type: project.serviceType ?? project.capabilities.first ?? project.kind.rawValue,
                             title: project.title, why: why, core: member.isCore,
                             maturity: maturity.isUnknown ? nil : maturity.points, maturityPartial: maturity.unknown > 0,
-                            adoption: project.navigator?.adoption, kollaFlag: project.kolla?.flag)
+                            adoption: project.navigator?.adoption,
+                            kollaFlag: catalog.kollaDeploys(project.kolla, in: release) ? project.kolla?.flag : nil)
         }
         let component = catalog.components[member.name]!
         return Plan.Row(name: member.name, kind: .component, type: "infrastructure", title: component.title, why: why,
-                        core: false, maturity: nil, maturityPartial: false, adoption: nil, kollaFlag: component.kolla?.flag)
+                        core: false, maturity: nil, maturityPartial: false, adoption: nil,
+                        kollaFlag: catalog.kollaDeploys(component.kolla, in: release) ? component.kolla?.flag : nil)
     }
 
     func totals(_ set: ServiceSet) -> Plan.Totals {

@@ -16,6 +16,10 @@ public enum InventoryRenderer {
             guard let children = inventory.children[group] else { continue }
             out += "\n[\(group):children]\n" + children.map { $0 + "\n" }.joined()
         }
+        // Groups the release's kolla-ansible still defines and its roles read even when their service is off.
+        for (group, children) in context.kolla.extraGroups(for: context.release) {
+            out += "\n[\(group):children]\n" + children.map { $0 + "\n" }.joined()
+        }
         return RenderedFile(path: "inventory", contents: out)
     }
 

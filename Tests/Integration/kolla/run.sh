@@ -13,6 +13,9 @@
 # node ceph01: kolla renders each host's files from the full inventory (galera.cnf and transport_url still name
 # all three controllers, and are checked to), ctl02 and ctl03 only repeat ctl01 with their own addresses (the
 # per-host address, Octavia's bond0.140, is checked on ctl01), and each controller took 5 of the 17 minutes.
+# Then the matrix (lib/matrix.sh): the blueprints under matrix/ hold every kolla service any profile enables;
+# each is rendered for every release of matrix/releases.txt and genconfig'd by that release's own kolla-ansible
+# (2026.1: kolla-ansible 22 in its own pinned venv) on the roles no earlier run of that release rendered.
 # Ends with "N passed, N failed"; exits non-zero when anything failed.
 set -uo pipefail
 
@@ -22,9 +25,29 @@ OUT_BASE="${1:-$(mktemp -d /tmp/bojagi-kolla-it.XXXXXX)}"
 mkdir -p "$OUT_BASE" && OUT_BASE="$(cd "$OUT_BASE" && pwd)"
 BOJAGI="${BOJAGI:-$ROOT/.build/debug/bojagi}"
 KOLLA_VENV="${KOLLA_VENV:-${BOJAGI_HOME:-$HOME/.bojagi}/venvs/kolla-ansible-2026.2}"
+export KOLLA_VENV
+# KOLLA_PARTS picks parts of the suite: map-platform single-node matrix caught. The matrix is on only with
+# BOJAGI_KOLLA_MATRIX=1 until it fits CI's hour (README: one 2026.1 case alone took 565 s of genconfig).
+default_parts="map-platform single-node caught"
+[[ "${BOJAGI_KOLLA_MATRIX:-0}" == 1 ]] && default_parts="map-platform single-node matrix caught"
+KOLLA_PARTS=" ${KOLLA_PARTS:-$default_parts} "
+part() { [[ "$KOLLA_PARTS" == *" $1 "* ]]; }
 source "$HERE/lib/checks.sh"
+source "$HERE/lib/matrix.sh"
 
 "$ROOT/scripts/kolla/install-venv.sh" >/dev/null || { echo "cannot install kolla-ansible"; exit 1; }
+# Each matrix release's own kolla-ansible (cached by the venv's stamp; a cold install takes about 2.5 minutes).
+mapfile -t MATRIX_RELEASES < <(grep -vE '^(#|$)' "$HERE/matrix/releases.txt")
+[[ -n "${KOLLA_MATRIX_RELEASES:-}" ]] && read -ra MATRIX_RELEASES <<<"$KOLLA_MATRIX_RELEASES"   # development only
+declare -A MATRIX_VENV=() MATRIX_SECONDS=()
+part matrix || MATRIX_RELEASES=()
+for r in "${MATRIX_RELEASES[@]}"; do
+    MATRIX_VENV[$r]="${BOJAGI_HOME:-$HOME/.bojagi}/venvs/kolla-ansible-$r"
+    [[ $r == 2026.2 ]] && MATRIX_VENV[$r]="$KOLLA_VENV"
+    t=$SECONDS
+    "$ROOT/scripts/kolla/install-venv.sh" "$r" "${MATRIX_VENV[$r]}" > "$OUT_BASE/venv-$r.log" 2>&1 || { echo "cannot install kolla-ansible for $r:"; tail -5 "$OUT_BASE/venv-$r.log"; exit 1; }
+    echo "# kolla-ansible $("${MATRIX_VENV[$r]}/bin/python" -m pip show kolla-ansible 2>/dev/null | awk '/^Version:/{print $2}') for $r in ${MATRIX_VENV[$r]} ($((SECONDS - t)) s)"
+done
 "$ROOT/scripts/kolla/install-apt.sh" >/dev/null || { echo "cannot install haproxy/keepalived"; exit 1; }
 [[ -x "$BOJAGI" ]] || { echo "no bojagi at $BOJAGI: run swift build first"; exit 1; }
 
@@ -58,7 +81,7 @@ blueprint_certificate() { # NAME CN
 # deploy`) does before deploying; kolla's octavia role copies them from there.
 octavia_certificates() {
     local name="$1" d="$OUT_BASE/$1/deploy"
-    if PATH="$KOLLA_VENV/bin:$PATH" kolla-ansible octavia-certificates -i "$d/inventory" --configdir "$d" -e "node_custom_config=$d/config" \
+    if PATH="$KOLLA_VENV/bin:$PATH" "$KOLLA_VENV/bin/kolla-ansible" octavia-certificates -i "$d/inventory" --configdir "$d" -e "node_custom_config=$d/config" \
          -e "octavia_certs_work_dir=$OUT_BASE/$name/octavia-certificates" > "$OUT_BASE/$name/octavia-certificates.log" 2>&1; then
         ok "$name: kolla-ansible octavia-certificates"
     else bad "$name: kolla-ansible octavia-certificates"; tail -20 "$OUT_BASE/$name/octavia-certificates.log" | sed 's/^/       /'; return 1; fi
@@ -67,14 +90,16 @@ octavia_certificates() {
     done
 }
 
-genconfig() { # NAME [kolla-ansible args]; KOLLA_GENCONFIG_TAGS limits the roles
+genconfig() { # NAME [kolla-ansible args]; KOLLA_GENCONFIG_TAGS limits the roles, KOLLA_VENV picks kolla-ansible
     local name="$1" t=$SECONDS; shift
     if BOJAGI_PLAN_JSON="$OUT_BASE/$name/plan.json" KOLLA_GENCONFIG_ARGS="$*" "$ROOT/scripts/kolla/genconfig.sh" "$OUT_BASE/$name/deploy" "$OUT_BASE/$name/kolla"; then
-        ok "kolla-ansible genconfig $name ($((SECONDS - t)) s${KOLLA_GENCONFIG_TAGS:+, roles $KOLLA_GENCONFIG_TAGS})"
+        LAST_GENCONFIG_SECONDS=$((SECONDS - t))
+        ok "kolla-ansible genconfig $name ($LAST_GENCONFIG_SECONDS s${KOLLA_GENCONFIG_TAGS:+, roles $KOLLA_GENCONFIG_TAGS})"
     else bad "kolla-ansible genconfig $name"; return 1; fi
 }
 
 # --- the seed's map platform ---------------------------------------------------------------------
+if part map-platform; then
 echo "# map-platform"
 VIP=10.10.0.10
 CTL_IPS=(10.10.0.11 10.10.0.12 10.10.0.13)
@@ -146,9 +171,14 @@ if blueprint_certificate map-platform cloud.map.example \
     check "cmp01: provider networks bridge physnet1 on the compute (enable_neutron_provider_networks)" has "$h/neutron-openvswitch-agent/openvswitch_agent.ini" '^bridge_mappings = physnet1:br-ex$'
     check "cmp01: nova-compute gets the blueprint's CA" test -f "$h/nova-compute/ca-certificates/test-ca.crt"
     check "ceph01: no OpenStack API on a Ceph node" test ! -e "$K/ceph01/nova-api"
+    # Every role of the map platform's services ran on ctl01 and cmp01: they count for the 2026.2 matrix.
+    mapfile -t map_services < <(kolla_services "$MAP/plan.json")
+    prove 2026.2 map-platform "$K" ctl01 cmp01 "${map_services[@]}"
+fi
 fi
 
 # --- the single-node trial -----------------------------------------------------------------------
+if part single-node; then
 echo "# single-node"
 # The single node's genconfig runs the roles its assertions read (the load balancer, MariaDB, Nova, Neutron, Heat);
 # the map platform above ran every role of the same services with HA on. 218 s for the full run, CI's minutes.
@@ -165,10 +195,20 @@ if render single-node && KOLLA_GENCONFIG_TAGS=mariadb,nova,neutron,heat genconfi
     check "aio1: one network host, so no agent HA" sh -c "! grep -q '^l3_ha = true' '$h/neutron-server/neutron.conf'"
     check "aio1: reserves the control plane, the OSDs and the host (32 GiB)" has "$h/nova-compute/nova.conf" '^reserved_host_memory_mb = 32768$'
 fi
+fi
+
+# --- the matrix: every profile's services on every matrix release (lib/matrix.sh) ---------------------
+if part matrix; then
+for r in "${MATRIX_RELEASES[@]}"; do
+    echo "# matrix on $r (kolla-ansible in ${MATRIX_VENV[$r]})"
+    for c in "$HERE"/matrix/*.yaml; do matrix_case "$(basename "$c" .yaml)" "$r"; done
+done
+fi
 
 # --- a mistake kolla accepts and Bojagi does not -------------------------------------------------
 # kolla-ansible's genconfig renders a VIP outside the management network without complaint (only the
 # deploy-time loadbalancer precheck would catch it, on live hosts); `bojagi validate` refuses it first.
+if part caught; then
 echo "# caught before deploy"
 if [[ -d "$OUT_BASE/map-platform/deploy" ]]; then
     bad_dir="$OUT_BASE/bad-vip"
@@ -190,6 +230,7 @@ if [[ -d "$OUT_BASE/map-platform/deploy" ]]; then
     "$BOJAGI" validate "$MAP/missing-cert.yaml" > "$OUT_BASE/missing-cert.txt" 2>&1
     check "bojagi validate exits 1 on a certificate that does not exist" test $? -eq 1
     check "bojagi validate names SEC003 and tls.certificate" has "$OUT_BASE/missing-cert.txt" 'error SEC003 tls\.certificate \(line [0-9]+\): tls\.certificate names certificates/missing\.pem, which is not a readable file'
+fi
 fi
 
 echo "# output kept in $OUT_BASE"

@@ -67,8 +67,8 @@ keepalived_check() { # FILE (OUT/<host>/keepalived/keepalived.conf)
     ! grep -vE 'Truncating auth_pass to 8 characters$|^SECURITY VIOLATION - scripts are being executed but script_security not enabled\.$' "$conf.out" | grep -q .
 }
 
-lb_checks() { # HOSTDIR
-    local h="$1" name; name="$(basename "$1")"
+lb_checks() { # HOSTDIR [LABEL]
+    local h="$1" name="${2:-$(basename "$1")}"
     if [[ $(id -u) -ne 0 ]]; then skip "$name: haproxy -c / keepalived -t need root (namespaces)"; return; fi
     if [[ ! -x /usr/sbin/haproxy || ! -x /usr/sbin/keepalived ]]; then
         bad "$name: haproxy/keepalived missing: run scripts/kolla/install-apt.sh"; return
