@@ -6,15 +6,15 @@
 # PIP_BUILD_CONSTRAINT, when the caller sets it, pins the build dependencies of source distributions for uv too.
 UV_VERSION=0.13.9
 
-# `venv_uv` prints the path of a uv at UV_VERSION, installing it first into $BOJAGI_HOME/venvs/uv-UV_VERSION
-# (a venv of its own, from PyPI with pip: uv is one wheel).
+# `venv_uv PYTHON` prints the path of a uv at UV_VERSION, installing it first into $BOJAGI_HOME/venvs/uv-UV_VERSION
+# (a venv of its own made with PYTHON, the interpreter the caller found; from PyPI with pip: uv is one wheel).
 venv_uv() {
-    local home="${BOJAGI_HOME:-$HOME/.bojagi}" dir
+    local python="$1" home="${BOJAGI_HOME:-$HOME/.bojagi}" dir
     dir="$home/venvs/uv-$UV_VERSION"
     if [[ ! -x "$dir/bin/uv" ]] || [[ "$("$dir/bin/uv" --version 2>/dev/null | awk '{print $2}')" != "$UV_VERSION" ]]; then
         mkdir -p "$home/venvs"
         rm -rf "$dir.tmp"
-        python3 -m venv "$dir.tmp" >&2 && "$dir.tmp/bin/python" -m pip install --quiet "uv==$UV_VERSION" >&2 || {
+        "$python" -m venv "$dir.tmp" >&2 && "$dir.tmp/bin/python" -m pip install --quiet "uv==$UV_VERSION" >&2 || {
             echo "error: cannot install uv $UV_VERSION from PyPI into $dir (pip's output above)" >&2; return 1; }
         rm -rf "$dir" && mv "$dir.tmp" "$dir"   # bin/uv is a binary, not a script naming its venv: it moves
     fi
@@ -23,7 +23,7 @@ venv_uv() {
 
 venv_pip_install() {
     local python="$1" venv="$2" constraints="$3" uv; shift 3
-    uv="$(venv_uv)" || return 1
+    uv="$(venv_uv "$python")" || return 1
     echo "creating venv $venv with $python"
     mkdir -p "$(dirname "$venv")"
     [[ -x "$venv/bin/python" ]] || "$python" -m venv "$venv"
