@@ -48,7 +48,7 @@ stamped() { for pid in "$@"; do start=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev
 recorded_pids() { stamped $(python3 -c 'import json,sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$HOME_DIR/state.json"); }
 pids=$(recorded_pids)
 ports=$(python3 -c 'import json,sys; print(" ".join(str(p["port"]) for p in json.load(open(sys.argv[1]))["processes"] if p.get("port")))' "$HOME_DIR/state.json")
-rss=0; for pid in $pids; do r=$(ps -o rss= -g "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}'); rss=$((rss + r)); done
+rss=0; for entry in $pids; do r=$(ps -o rss= -g "${entry%@*}" 2>/dev/null | awk '{s+=$1} END {print s+0}'); rss=$((rss + r)); done   # entries are pid@start
 echo "lab RSS: $((rss / 1024)) MiB over $(echo $pids | wc -w) process groups"
 
 export OS_CLIENT_CONFIG_FILE="$HOME_DIR/clouds.yaml" OS_CLOUD=bojagi-lab
