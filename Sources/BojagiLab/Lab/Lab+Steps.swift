@@ -95,17 +95,7 @@ extension Lab {
             }
             state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
             try DirectoryWriter().write([try state.file()], to: home)
-            let deadline = Date().addingTimeInterval(Double(spec.timeout))
-            while true {
-                guard runner.isAlive(pid) else {
-                    throw LabFailure("lab", step: "start \(spec.name)", message: "\(spec.name) exited", log: log, tail: tail(log))
-                }
-                if await healthy(spec) { break }
-                guard Date() < deadline else {
-                    throw LabFailure("lab", step: "start \(spec.name)", message: "no answer from \(spec.healthURL ?? spec.name) within \(spec.timeout) s", log: log, tail: tail(log))
-                }
-                try await Task.sleep(for: .milliseconds(500))
-            }
+            try await waitHealthy(spec, pid: pid, log: log)
             return "pid \(pid)"
         }
     }
