@@ -71,29 +71,39 @@ extension Lab {
         try DirectoryWriter().write([try state.file()], to: home)
     }
 
-    /// Keeps a recorded process that is alive and healthy; otherwise starts it and waits for its health check.
-    func ensureRunning(_ spec: LabProcessSpec, state: inout LabState, home: URL) async throws {
+    /// Before a start: true when the recorded process is alive and healthy (kept, said so); otherwise stops what is
+    /// left of it (uwsgi cannot rebind while the old master lives) and refuses a port another process holds.
+    func keptOrFreed(_ spec: LabProcessSpec, state: LabState) async throws -> Bool {
         if let recorded = state.process(named: spec.name), runner.isAlive(recorded.pid) {
             if await healthy(spec) {
                 say("==> \(spec.name): running (pid \(recorded.pid)), kept")
-                return
+                return true
             }
-            // Alive but not answering: stop it, wait for it to go (uwsgi cannot rebind while the old master lives).
             await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
         }
         if let port = spec.port, probe.isListening(port) {
             throw LabFailure("lab", step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
                              fix: "stop that process, or choose other ports with --port-offset N (now \(renderer(state).offset))")
         }
+        return false
+    }
+
+    /// Starts the process and records it in `state` (not yet written); its health is the caller's to await.
+    func launch(_ spec: LabProcessSpec, state: inout LabState, home: URL) async throws -> (pid: Int32, log: String) {
         let log = home.appendingPathComponent("logs/\(spec.name).log").path
+        let pid: Int32
+        do { pid = try await runner.start(spec.command, environment: spec.environment, log: log) } catch {
+            throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
+        }
+        state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
+        return (pid, log)
+    }
+
+    /// Keeps a recorded process that is alive and healthy; otherwise starts it and waits for its health check.
+    func ensureRunning(_ spec: LabProcessSpec, state: inout LabState, home: URL) async throws {
+        if try await keptOrFreed(spec, state: state) { return }
         try await noted("start \(spec.name)") { () async throws -> String? in
-            let pid: Int32
-            do {
-                pid = try await runner.start(spec.command, environment: spec.environment, log: log)
-            } catch {
-                throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
-            }
-            state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
+            let (pid, log) = try await launch(spec, state: &state, home: home)
             try DirectoryWriter().write([try state.file()], to: home)
             try await waitHealthy(spec, pid: pid, log: log)
             return "pid \(pid)"
@@ -119,24 +129,11 @@ extension Lab {
                 var launched: [String] = []
                 for spec in ready.compactMap({ byName[$0] }) {
                     started.insert(spec.name)
-                    if let recorded = state.process(named: spec.name), runner.isAlive(recorded.pid) {
-                        if await healthy(spec) {
-                            say("==> \(spec.name): running (pid \(recorded.pid)), kept")
-                            answering.insert(spec.name)
-                            continue
-                        }
-                        await runner.terminate(recorded.pid, grace: 20, killWait: 0) { runner.groupAlive($0) }
+                    if try await keptOrFreed(spec, state: state) {
+                        answering.insert(spec.name)
+                        continue
                     }
-                    if let port = spec.port, probe.isListening(port) {
-                        throw LabFailure("lab", step: "start \(spec.name)", message: "port \(port) is already in use by a process this lab did not start",
-                                         fix: "stop that process, or choose other ports with --port-offset N (now \(renderer(state).offset))")
-                    }
-                    let log = home.appendingPathComponent("logs/\(spec.name).log").path
-                    let pid: Int32
-                    do { pid = try await runner.start(spec.command, environment: spec.environment, log: log) } catch {
-                        throw LabFailure("lab", step: "start \(spec.name)", message: "\(error)", log: log)
-                    }
-                    state.record(LabState.Process(name: spec.name, pid: pid, command: spec.command, log: log, health: spec.healthURL, port: spec.port))
+                    let (pid, log) = try await launch(spec, state: &state, home: home)
                     launched.append(spec.name)
                     waiting += 1
                     group.addTask {
