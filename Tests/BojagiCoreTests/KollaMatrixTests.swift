@@ -77,7 +77,7 @@ import BojagiTestSupport
     }
 
     @Test func theMatrixHasCasesAndRunsOnMaintainedReleases() throws {
-        #expect(Self.cases.count >= 2, "no matrix cases in \(Self.folderPath)")
+        #expect(!Self.cases.isEmpty, "no matrix cases in \(Self.folderPath)")
         #expect(Self.matrixReleases.count >= 2)
         #expect(Self.maintained.count >= 3, "maintained releases: \(Self.maintained)")
         for release in Self.matrixReleases {
@@ -130,7 +130,7 @@ import BojagiTestSupport
     @Test func theInventoryHasTheGroupsTheReleasesKollaReads() throws {
         let kolla = try KollaFiles.bundled()
         func inventory(_ release: String) throws -> String {
-            var blueprint = try Fixtures.blueprint(String(contentsOf: Self.folder.appendingPathComponent("commerce.yaml"), encoding: .utf8))
+            var blueprint = try Fixtures.blueprint(String(contentsOf: Self.folder.appendingPathComponent("every-profile.yaml"), encoding: .utf8))
             blueprint.release = try #require(Fixtures.catalog.release(named: release)).name
             let context = RenderContext(blueprint: blueprint, plan: Fixtures.planner.plan(blueprint), catalog: Fixtures.catalog, kolla: kolla)
             return InventoryRenderer.render(context).contents

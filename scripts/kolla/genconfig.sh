@@ -15,6 +15,8 @@
 #   KOLLA_GENCONFIG_TAGS   optional: passed as `-t` (e.g. "mariadb,nova"; "loadbalancer" is always
 #                          added); default: the full run
 #   KOLLA_GENCONFIG_ARGS   optional: more arguments for kolla-ansible (word-split), e.g. "-v"
+#   KOLLA_GENCONFIG_STRATEGY  Ansible's strategy: auto (default: mitogen_linear when the venv has Mitogen, else
+#                          linear), linear, mitogen_linear
 set -euo pipefail
 
 usage() { echo "usage: $0 DEPLOY_DIR OUT_DIR" >&2; exit 2; }
@@ -83,8 +85,20 @@ export ANSIBLE_NOCOLOR=1
 export ANSIBLE_FORKS="${ANSIBLE_FORKS:-10}"
 export ANSIBLE_PIPELINING=true
 export PATH="$VENV/bin:$PATH"
+# Ansible's strategy. Mitogen (install-venv.sh puts it in the venv) runs the same roles, templates and modules, but each
+# module inside one persistent Python per host instead of a new interpreter that recompiles Ansible's module_utils for
+# every task (half of a genconfig's CPU without it): about 3 times faster, the same files (README, "the kolla matrix").
+# KOLLA_GENCONFIG_STRATEGY=linear runs Ansible's own; the default takes Mitogen when the venv has it.
+STRATEGY="${KOLLA_GENCONFIG_STRATEGY:-auto}"
+MITOGEN="$("$VENV/bin/python" -c 'import ansible_mitogen, os; print(os.path.dirname(ansible_mitogen.__file__))' 2>/dev/null || true)"
+if [[ $STRATEGY == auto ]]; then STRATEGY=linear; [[ -n "$MITOGEN" ]] && STRATEGY=mitogen_linear; fi
+if [[ $STRATEGY == mitogen_* ]]; then
+    [[ -n "$MITOGEN" ]] || { echo "error: KOLLA_GENCONFIG_STRATEGY=$STRATEGY but $VENV has no Mitogen; run scripts/kolla/install-venv.sh again (it adds it) or set KOLLA_GENCONFIG_STRATEGY=linear" >&2; exit 2; }
+    export ANSIBLE_STRATEGY_PLUGINS="$MITOGEN/plugins/strategy"
+fi
+export ANSIBLE_STRATEGY="$STRATEGY"
 
-echo "genconfig: $DEPLOY -> $OUT ($(wc -l < "$WORK/hosts.txt") hosts; log $LOG)"
+echo "genconfig: $DEPLOY -> $OUT ($(wc -l < "$WORK/hosts.txt") hosts, strategy $STRATEGY; log $LOG)"
 start=$SECONDS
 if ! (cd "$WORK" && "$VENV/bin/kolla-ansible" "${ARGS[@]}") > "$LOG" 2>&1; then
     echo "error: kolla-ansible genconfig failed after $((SECONDS - start)) s; last 40 lines of $LOG:" >&2

@@ -17,6 +17,9 @@
 #  - The ansible range is each kolla-ansible's own: 22.x requires ansible-core >=2.19,<2.21 (!=2.19.0) and its
 #    prechecks accept 2.19-2.20, and its requirements-core.yml caps the collections (community.general <12,
 #    community.docker <5, ...), which the `ansible` 12 package meets; 23.x the same with `ansible` 14.
+#  - Mitogen (a strategy plugin for Ansible, from PyPI) is installed beside it for scripts/kolla/genconfig.sh, which
+#    runs kolla's plays with it (modules in one persistent Python per host instead of a new one per task); a deploy
+#    does not use it unless told to.
 #  - `kolla-ansible install-deps` cannot work here (it clones from a git host we cannot reach);
 #    the `ansible` package ships every collection genconfig needs.
 #
@@ -29,8 +32,8 @@ BOJAGI_HOME="${BOJAGI_HOME:-$HOME/.bojagi}"
 SERIES=2026.2
 if [[ $# -ge 1 && "$1" =~ ^[0-9]{4}\.[0-9]$ ]]; then SERIES="$1"; shift; fi
 case "$SERIES" in
-    2026.2) REQS=("kolla-ansible==23.*" "ansible>=14,<15") ;;
-    2026.1) REQS=("kolla-ansible==22.*" "ansible>=12,<13") ;;
+    2026.2) REQS=("kolla-ansible==23.*" "ansible>=14,<15" "mitogen==0.3.54") ;;
+    2026.1) REQS=("kolla-ansible==22.*" "ansible>=12,<13" "mitogen==0.3.54") ;;
     *) echo "error: no kolla-ansible venv recipe for series $SERIES; this script installs 2026.2 (kolla-ansible 23) and 2026.1 (kolla-ansible 22)." >&2
        echo "       fix: pass 2026.2 or 2026.1, or add the series here with its kolla-ansible major, ansible range and constraints file." >&2
        exit 2 ;;
@@ -58,3 +61,4 @@ echo "python:        $("$VENV/bin/python" -c 'import sys; print(sys.version.spli
 echo "kolla-ansible: $("$VENV/bin/python" -m pip show kolla-ansible 2>/dev/null | awk '/^Version:/{print $2}')"
 echo "ansible:       $("$VENV/bin/python" -m pip show ansible 2>/dev/null | awk '/^Version:/{print $2}')"
 echo "ansible-core:  $("$VENV/bin/python" -m pip show ansible-core 2>/dev/null | awk '/^Version:/{print $2}')"
+echo "mitogen:       $("$VENV/bin/python" -m pip show mitogen 2>/dev/null | awk '/^Version:/{print $2}')"

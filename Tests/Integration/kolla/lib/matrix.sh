@@ -37,7 +37,7 @@ declare -A MATRIX_FILES=(
     [ironic]="ctl:ironic-conductor/ironic.conf ctl:ironic-dnsmasq/dnsmasq.conf"
     [manila]="ctl:manila-api/manila.conf ctl:manila-share/manila.conf" [magnum]="ctl:magnum-api/magnum.conf"
     [blazar]="ctl:blazar-api/blazar.conf" [cyborg]="ctl:cyborg-api/cyborg.conf cmp:cyborg-agent/cyborg.conf"
-    [tacker]="ctl:tacker-server/tacker.conf" [masakari]="ctl:masakari-api/masakari.conf cmp:masakari-hostmonitor/masakarimonitors.conf"
+    [tacker]="ctl:tacker-server/tacker.conf" [masakari]="ctl:masakari-api/masakari.conf ctl:masakari-hostmonitor/masakari-monitors.conf cmp:masakari-instancemonitor/masakari-monitors.conf"
     [hacluster]="ctl:hacluster-corosync/corosync.conf cmp:hacluster-pacemaker-remote/config.json"
     [mariadb]="ctl:mariadb/galera.cnf" [rabbitmq]="ctl:rabbitmq/rabbitmq.conf" [memcached]="ctl:memcached/config.json"
     [valkey]="ctl:valkey-server/valkey.conf" [openvswitch]="cmp:openvswitch-vswitchd/config.json"
@@ -102,6 +102,15 @@ matrix_case() {
         for f in ironic-agent.kernel ironic-agent.initramfs; do echo "stand-in for $f (kolla suite; a deploy uses the real IPA image)" > "$dir/deploy/config/ironic/$f"; done
         echo "# $name: config/ironic/ironic-agent.{kernel,initramfs} are stand-ins for the user's IPA images"
     fi
+    if [[ " ${todo[*]} " == *" hacluster "* ]]; then
+        # kolla-ansible's hacluster role makes Corosync's and Pacemaker's authkeys in its bootstrap (deploy runs it,
+        # genconfig does not): the same command here, into the same place (node_custom_config).
+        for s in hacluster-corosync hacluster-pacemaker; do
+            mkdir -p "$dir/deploy/config/$s"
+            dd if=/dev/urandom of="$dir/deploy/config/$s/authkey" bs=4096 count=1 2>/dev/null && chmod 600 "$dir/deploy/config/$s/authkey"
+        done
+        echo "# $name: config/hacluster-{corosync,pacemaker}/authkey made as kolla's hacluster bootstrap makes them (deploy runs it, genconfig does not)"
+    fi
     t="$(IFS=,; echo "${tags[*]}" | tr ',' '\n' | sort -u | paste -sd,)"
     KOLLA_VENV="$venv" KOLLA_GENCONFIG_TAGS="$t" genconfig "matrix-$case-$release" --limit ctl01,cmp01 -e octavia_auto_configure=false || return 1
     MATRIX_SECONDS[$case $release]=$LAST_GENCONFIG_SECONDS
@@ -137,6 +146,9 @@ matrix_intent() {
             check "$name: octavia-worker got the certificates kolla-ansible octavia-certificates made" test -s "$h/octavia-worker/client.cert-and-key.pem" ;;
         ceph-rgw) check "$name: HAProxy sends the Swift/S3 API to RGW on the 3 storage hosts" sh -c "grep -oE 'server stor0[123] 10\.40\.0\.3[123]:8080' '$h/haproxy/services.d/ceph-rgw.cfg' | sort -u | wc -l | grep -qx 3" ;;
         designate) check "$name: designate's pool targets bind9 on ctl01" has "$h/designate-worker/pools.yaml" 'host: 10\.40\.0\.11' ;;
+        hacluster) check "$name: Corosync's ring holds the 3 controllers (10.40.0.11-13)" sh -c "grep -oE '^[[:space:]]+ring0_addr: 10\.40\.0\.1[123]$' '$h/hacluster-corosync/corosync.conf' | sort -u | wc -l | grep -qx 3" ;;
+        masakari) check "$name: masakari's host monitor watches Corosync on the management interface eth0" has "$h/masakari-hostmonitor/masakari-monitors.conf" '^corosync_multicast_interfaces = eth0$' ;;
+        tacker) check "$name: tacker keeps VIM credentials in Barbican (key-manager)" has "$h/tacker-server/tacker.conf" '^use_barbican = true$' ;;
         keepalived) check "$name: keepalived holds the VIP 10.40.0.10 on eth0" has "$h/keepalived/keepalived.conf" '^[[:space:]]+10\.40\.0\.10 dev eth0$' ;;
         esac
     done
