@@ -1,24 +1,11 @@
-# The kolla integration matrix (issue 9), sourced by run.sh: the cases under matrix/ hold, together, every
-# kolla service any profile enables (with all its optional capabilities; BojagiCoreTests' KollaMatrixTests
-# checks that union against every profile on every maintained release). Each case is rendered by Bojagi for
-# each release of matrix/releases.txt and genconfig'd by that release's real kolla-ansible (its own pinned
-# venv), on one controller and one compute (the Ceph nodes run no kolla service with an external Ceph).
-#
-# Time goes only where it proves something: a genconfig is tagged (KOLLA_GENCONFIG_TAGS) with the roles of the
-# services no earlier run of the same release has rendered; the map platform's run counts for 2026.2 (it
-# renders every role of its services). Every service a case plans gets its main configuration file checked on
-# the host kolla puts it on, in the run that rendered its role; a service with no entry below fails the suite.
+# The kolla integration matrix (issue 9), sourced by run.sh: the case under matrix/ holds every kolla service any
+# profile enables (with all its optional capabilities; BojagiCoreTests' KollaMatrixTests checks that against every
+# profile on every maintained release). It is rendered by Bojagi for each release of matrix/releases.txt and
+# genconfig'd whole by that release's real kolla-ansible (its own pinned venv), on one controller and one compute
+# (the Ceph nodes run no kolla service with an external Ceph): every role, so each service is rendered beside every
+# other it can meet (Nova's ironic compute, Neutron's DNS integration). Every planned service gets its main
+# configuration files checked on the host kolla puts them on; a service with no entry below fails the suite.
 
-# service (plan name) -> kolla-ansible tags of the roles that render it
-declare -A MATRIX_TAGS=(
-    [keystone]=keystone [nova]=nova,nova-cell [placement]=placement [neutron]=neutron [glance]=glance
-    [cinder]=cinder [horizon]=horizon [heat]=heat [trove]=trove [ceilometer]=ceilometer [gnocchi]=gnocchi
-    [aodh]=aodh [cloudkitty]=cloudkitty [barbican]=barbican [octavia]=octavia [designate]=designate
-    [ceph-rgw]=ceph-rgw [ironic]=ironic [manila]=manila [magnum]=magnum [blazar]=blazar [cyborg]=cyborg
-    [tacker]=tacker [masakari]=masakari [hacluster]=hacluster [mariadb]=mariadb [rabbitmq]=rabbitmq
-    [memcached]=memcached [valkey]=valkey [openvswitch]=openvswitch [prometheus]=prometheus [grafana]=grafana
-    [haproxy]=loadbalancer [keepalived]=loadbalancer [proxysql]=loadbalancer [fluentd]=fluentd [opensearch]=opensearch
-)
 # service -> its main configuration files, "ctl:PATH" or "cmp:PATH" under the host's kolla directory; "A|B" where
 # kolla-ansible releases name it differently (kolla-ansible 23 split keystone into keystone-api)
 declare -A MATRIX_FILES=(
@@ -45,7 +32,6 @@ declare -A MATRIX_FILES=(
     [haproxy]="ctl:haproxy/haproxy.cfg" [keepalived]="ctl:keepalived/keepalived.conf" [proxysql]="ctl:proxysql/proxysql.yaml"
     [fluentd]="ctl:fluentd/fluentd.conf cmp:fluentd/fluentd.conf" [opensearch]="ctl:opensearch/opensearch.yml"
 )
-declare -A PROVEN=()   # "RELEASE service" -> the run that rendered and checked it
 
 # kolla_services PLAN_JSON: the plan's members kolla-ansible deploys (those with an enable_* flag), one a line.
 kolla_services() {
@@ -54,13 +40,12 @@ p = json.load(open(sys.argv[1]))
 print("\n".join(sorted(r["name"] for r in p["services"] + p["infrastructure"] if r.get("kolla_flag"))))' "$1"
 }
 
-# prove RELEASE RUN KOLLA_OUT CTL CMP SERVICE...: each service's main files exist where kolla puts them; marks it proven.
+# prove RUN KOLLA_OUT CTL CMP SERVICE...: each service's main files exist where kolla puts them.
 prove() {
-    local release="$1" run="$2" out="$3" ctl="$4" cmp="$5" s f host; shift 5
+    local run="$1" out="$2" ctl="$3" cmp="$4" s f host; shift 4
     for s in "$@"; do
-        [[ -n "${PROVEN[$release $s]:-}" ]] && continue
         if [[ -z "${MATRIX_FILES[$s]:-}" ]]; then
-            bad "$run: $s is enabled but the matrix knows no file of it: add it to MATRIX_TAGS/MATRIX_FILES in lib/matrix.sh"; continue
+            bad "$run: $s is enabled but the matrix knows no file of it: add it to MATRIX_FILES in lib/matrix.sh"; continue
         fi
         for f in ${MATRIX_FILES[$s]}; do
             host=$ctl; [[ $f == cmp:* ]] && host=$cmp
@@ -69,13 +54,12 @@ prove() {
             for alt in "${alts[@]}"; do [[ -s "$out/$host/$alt" ]] && found="$alt" && break; done
             if [[ -n "$found" ]]; then ok "$run: $s renders $host/$found"; else bad "$run: $s renders $host/${paths//|/ or }"; fi
         done
-        PROVEN[$release $s]="$run"
     done
 }
 
-# matrix_case CASE RELEASE: render, octavia certificates when Octavia is in, genconfig the roles not yet proven.
+# matrix_case CASE RELEASE: render, Octavia's certificates, the IPA stand-ins and the hacluster keys, genconfig, checks.
 matrix_case() {
-    local case="$1" release="$2" name="matrix-$1-$2" dir="$OUT_BASE/matrix-$1-$2" venv="${MATRIX_VENV[$2]}" s t tags=()
+    local case="$1" release="$2" name="matrix-$1-$2" dir="$OUT_BASE/matrix-$1-$2" venv="${MATRIX_VENV[$2]}" s
     mkdir -p "$dir"
     sed -E "s/^release: .*/release: $release/" "$HERE/matrix/$case.yaml" > "$dir/bojagi.yaml"
     if ! "$BOJAGI" render "$dir/bojagi.yaml" --out "$dir/deploy" > "$dir/render.log" 2>&1; then
@@ -83,18 +67,11 @@ matrix_case() {
     fi
     "$BOJAGI" plan "$dir/bojagi.yaml" --format json > "$dir/plan.json" 2>/dev/null || [[ -s "$dir/plan.json" ]] || { bad "bojagi plan $name"; return 1; }
     mapfile -t services < <(kolla_services "$dir/plan.json")
-    local todo=()
-    for s in "${services[@]}"; do
-        [[ -n "${PROVEN[$release $s]:-}" ]] && continue
-        todo+=("$s")
-        [[ -n "${MATRIX_TAGS[$s]:-}" ]] && tags+=("${MATRIX_TAGS[$s]}")
-    done
-    ok "$name: plans ${#services[@]} kolla services; $(( ${#services[@]} - ${#todo[@]} )) already rendered on $release, genconfig renders ${todo[*]:-nothing}"
-    ((${#todo[@]})) || return 0
-    if [[ " ${todo[*]} " == *" octavia "* ]]; then
-        KOLLA_VENV="$venv" octavia_certificates "matrix-$case-$release" || return 1
+    ok "$name: plans ${#services[@]} kolla services: ${services[*]}"
+    if [[ " ${services[*]} " == *" octavia "* ]]; then
+        KOLLA_VENV="$venv" octavia_certificates "$name" || return 1
     fi
-    if [[ " ${todo[*]} " == *" ironic "* ]]; then
+    if [[ " ${services[*]} " == *" ironic "* ]]; then
         # A user's step (SVC017's advice): the Ironic Python Agent's kernel and initramfs, published on a host
         # this machine cannot reach, go into config/ironic/. Stand-in files take their place so kolla's copy
         # tasks run; matrix_intent checks they arrive in ironic-http.
@@ -102,7 +79,7 @@ matrix_case() {
         for f in ironic-agent.kernel ironic-agent.initramfs; do echo "stand-in for $f (kolla suite; a deploy uses the real IPA image)" > "$dir/deploy/config/ironic/$f"; done
         echo "# $name: config/ironic/ironic-agent.{kernel,initramfs} are stand-ins for the user's IPA images"
     fi
-    if [[ " ${todo[*]} " == *" hacluster "* ]]; then
+    if [[ " ${services[*]} " == *" hacluster "* ]]; then
         # kolla-ansible's hacluster role makes Corosync's and Pacemaker's authkeys in its bootstrap (deploy runs it,
         # genconfig does not): the same command here, into the same place (node_custom_config).
         for s in hacluster-corosync hacluster-pacemaker; do
@@ -111,11 +88,9 @@ matrix_case() {
         done
         echo "# $name: config/hacluster-{corosync,pacemaker}/authkey made as kolla's hacluster bootstrap makes them (deploy runs it, genconfig does not)"
     fi
-    t="$(IFS=,; echo "${tags[*]}" | tr ',' '\n' | sort -u | paste -sd,)"
-    KOLLA_VENV="$venv" KOLLA_GENCONFIG_TAGS="$t" genconfig "matrix-$case-$release" --limit ctl01,cmp01 -e octavia_auto_configure=false || return 1
-    MATRIX_SECONDS[$case $release]=$LAST_GENCONFIG_SECONDS
-    prove "$release" "$name" "$dir/kolla" ctl01 cmp01 "${todo[@]}"
-    matrix_intent "$name" "$dir/kolla" "${todo[@]}"
+    KOLLA_VENV="$venv" genconfig "$name" --limit ctl01,cmp01 -e octavia_auto_configure=false || return 1
+    prove "$name" "$dir/kolla" ctl01 cmp01 "${services[@]}"
+    matrix_intent "$name" "$dir/kolla" "${services[@]}"
 }
 
 # matrix_intent NAME KOLLA_OUT SERVICE...: one piece of the blueprint's intent per service, where it has one
