@@ -170,7 +170,11 @@ def host_facts(host, index, hvars, globals_, all_iface_names, own=None):
 
 
 def cache_entry(host, facts):
-    """File name and content of an ansible-core jsonfile fact cache entry (2.19+ wraps the payload)."""
+    """File name and content of an ansible-core jsonfile fact cache entry: up to 2.18 the file is the host's name and
+    holds the facts as JSON (ansible/plugins/cache/jsonfile.py of 2.18.19); 2.19+ wraps the payload."""
+    from ansible.release import __version__
+    if tuple(int(x) for x in __version__.split(".")[:2]) < (2, 19):
+        return host, facts
     try:
         from ansible._internal._plugins._cache import PluginInterposer
         return PluginInterposer._get_key(host), PluginInterposer._encode(PluginInterposer, facts)
@@ -225,6 +229,11 @@ def main():
     facts_dir = os.path.join(work, "facts")
     os.makedirs(facts_dir)
     overlay = {}
+    # Interpreter discovery on a host (and on localhost, where tasks delegated to the deployment host run, e.g.
+    # fluentd's custom config lookup) falls back to a generic list and can land on a pyenv shim of a Python
+    # that is not installed (ansible-core 2.18 under Mitogen did). Every host gets the one a Debian host
+    # discovers.
+    system_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
     for i, host in enumerate(hosts):
         hvars = hostvars.get(host, {})
         own = planned.get(host) if planned is not None else None
@@ -233,12 +242,9 @@ def main():
         with open(os.path.join(facts_dir, name), "w") as f:
             json.dump(content, f)
         overlay[host] = {"ansible_connection": "local", "ansible_become": False,
+                         "ansible_python_interpreter": system_python,
                          "node_config_directory": os.path.join(out, host)}
         print(host, " ".join(f"{k}={v}" for k, v in sorted(addresses.items())))
-    # Tasks delegated to the deployment host (fluentd's custom config lookup) run on localhost, which has
-    # no cached facts, so interpreter discovery falls back to its generic list and can land on a pyenv
-    # shim of a Python that is not installed. Give it the interpreter the hosts discover (Debian's).
-    system_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
     overlay.setdefault("localhost", {"ansible_connection": "local"})["ansible_python_interpreter"] = system_python
     with open(os.path.join(work, "overlay.yml"), "w") as f:
         yaml.safe_dump({"all": {"hosts": overlay}}, f, default_flow_style=False)
