@@ -96,16 +96,18 @@ import BojagiTestSupport
         var blueprint = try Fixtures.blueprint(text)
         let plan = Fixtures.planner.plan(blueprint)
         let aio1 = try #require(plan.topology?.controlPlane.hosts.first)
-        // 64 GiB: instances 64 − 32 = 32 GiB, 3 OSDs × 4 = 12 GiB, 20 GiB left to the control plane.
-        #expect(aio1.instancesMiB == 32 * 1024)
-        #expect(aio1.osdMiB == 12 * 1024)
+        // 64 GiB: instances 64 − 40 = 24 GiB, Ceph's mon and mgr 4 GiB each and 3 OSDs × 4 = 20 GiB, 20 GiB left
+        // to the control plane.
+        #expect(aio1.instancesMiB == 24 * 1024)
+        #expect(aio1.cephMiB == 20 * 1024)
+        #expect(aio1.cephDaemons == ["mon", "mgr", "osd ×3"])
         #expect(aio1.availableMiB == 20 * 1024)
         #expect(aio1.headroomMiB == 20 * 1024 - aio1.neededMiB)
-        #expect(plan.topology?.compute.memoryGiB == 32)
+        #expect(plan.topology?.compute.memoryGiB == 24)
         #expect(!plan.findings.contains { $0.id == "CAP003" })
-        #expect(PlanReport.text(plan).contains("aio1 shares its 64 GiB: instances 32.0 GiB (all but capacity.reserved_host_memory_gib), 3 OSDs 12.0 GiB; HAS is what is left"))
-        // The old reservation covered the OSDs but not the control plane beside them.
-        blueprint.capacity.reservedHostMemoryGiB = 24
+        #expect(PlanReport.text(plan).contains("aio1 shares its 64 GiB: instances 24.0 GiB (all but capacity.reserved_host_memory_gib), Ceph (mon, mgr, osd ×3) 20.0 GiB; HAS is what is left"))
+        // A reservation that holds the OSDs and the control plane but not the monitor and manager beside them.
+        blueprint.capacity.reservedHostMemoryGiB = 32
         let finding = try #require(Fixtures.planner.plan(blueprint).findings.first { $0.id == "CAP003" })
         #expect(finding.message.hasPrefix("aio1 is compute and storage and control and needs"))
         #expect(finding.fix?.hasPrefix("set `reserved_host_memory_gib: ") == true)
@@ -120,13 +122,15 @@ import BojagiTestSupport
             blueprint.hosts[index].memoryGiB = 64
         }
         let ctl01 = try #require(Fixtures.planner.plan(blueprint).topology?.controlPlane.hosts.first { $0.name == "ctl01" })
-        #expect(ctl01.osdMiB == 48 * 1024)
+        // 12 OSDs × 4 GiB, the monitor and manager cephadm puts on every controller and the RGW on every storage
+        // host, 4 GiB each.
+        #expect(ctl01.cephMiB == 60 * 1024)
         #expect(ctl01.instancesMiB == 0)
-        #expect(ctl01.availableMiB == 16 * 1024)
+        #expect(ctl01.availableMiB == 4 * 1024)
         // 64 GiB held the control plane before; with 12 OSDs beside it, 16 GiB do not.
         let cap004 = try #require(RuleHarness.findings("CAP004", blueprint).first)
         #expect(cap004.severity == .error)
-        #expect(cap004.message.hasPrefix("ctl01 has 64 GiB (16 GiB after its 12 OSDs) but its"))
+        #expect(cap004.message.hasPrefix("ctl01 has 64 GiB (4 GiB after its Ceph daemons: mon, mgr, osd ×12, rgw) but its"))
     }
 
     @Test func controlPlaneMemorySumsTheFootprintsPlacedOnEachController() throws {
@@ -138,6 +142,7 @@ import BojagiTestSupport
                    ?? Fixtures.catalog.components[name]?.footprint?.controllerMemoryMiB ?? 0)
         }
         #expect(ctl01.neededMiB == expected)
-        #expect(ctl01.headroomMiB == 128 * 1024 - expected)
+        // Less the Ceph monitor and manager cephadm runs on each controller, 4 GiB each.
+        #expect(ctl01.headroomMiB == 128 * 1024 - 8 * 1024 - expected)
     }
 }

@@ -52,6 +52,23 @@ public struct Storage: Sendable, Hashable, Codable {
         public init() {}
     }
 
+    /// A Cinder backend beside or instead of Ceph: LVM on the storage hosts' volume group, or NFS shares.
+    public struct Cinder: Sendable, Hashable, Codable {
+        public enum Backend: String, Sendable, Hashable, Codable, CaseIterable {
+            case lvm, nfs
+        }
+
+        public var backend: Backend
+        /// LVM: the volume group on each storage host (kolla's `cinder_volume_group`, default `cinder-volumes`).
+        public var volumeGroup: String?
+        /// NFS: `host:/export` shares, one a line in kolla's `nfs_shares`.
+        public var shares: [String] = []
+        public init(backend: Backend) {
+            self.backend = backend
+        }
+    }
+
     public var ceph: Ceph?
+    public var cinder: Cinder?
     public init() {}
 }

@@ -6,7 +6,9 @@ struct StorageDecoder {
 
     func storage(_ field: YAMLField) -> Storage {
         var storage = Storage()
-        guard let fields = field.mapping(allowed: ["ceph"], what: "storage"), let cephField = fields["ceph"] else { return storage }
+        guard let fields = field.mapping(allowed: ["ceph", "cinder"], what: "storage") else { return storage }
+        if let cinderField = fields["cinder"] { storage.cinder = cinder(cinderField) }
+        guard let cephField = fields["ceph"] else { return storage }
         let keys = ["release", "failure_domain", "nearfull_ratio", "tiers", "pools", "rgw"]
         guard let ceph = cephField.mapping(allowed: keys, what: "ceph") else { return storage }
         var result = Storage.Ceph()
@@ -37,6 +39,28 @@ struct StorageDecoder {
         }
         storage.ceph = result
         return storage
+    }
+
+    /// `storage.cinder: {backend: lvm, volume_group: cinder-volumes}` or `{backend: nfs, shares: [host:/export]}`.
+    private func cinder(_ field: YAMLField) -> Storage.Cinder? {
+        guard let fields = field.mapping(allowed: ["backend", "volume_group", "shares"], what: "storage.cinder") else { return nil }
+        guard let name = fields["backend"]?.choice(Storage.Cinder.Backend.allCases.map(\.rawValue), what: "Cinder backend") else {
+            if fields["backend"] == nil { field.report("storage.cinder needs a 'backend'", fix: "add `backend: lvm` or `backend: nfs`") }
+            return nil
+        }
+        var cinder = Storage.Cinder(backend: Storage.Cinder.Backend(rawValue: name)!)
+        cinder.volumeGroup = fields["volume_group"]?.string()
+        cinder.shares = fields["shares"]?.strings() ?? []
+        switch cinder.backend {
+        case .lvm:
+            if let shares = fields["shares"] { shares.report("'shares' is for the nfs backend", fix: "remove it, or set `backend: nfs`") }
+        case .nfs:
+            if let group = fields["volume_group"] { group.report("'volume_group' is for the lvm backend", fix: "remove it, or set `backend: lvm`") }
+            if cinder.shares.isEmpty {
+                (fields["shares"] ?? field).report("the nfs backend needs 'shares'", fix: "add `shares: [\"10.0.0.5:/srv/cinder\"]` (host:/export, one per NFS share)")
+            }
+        }
+        return cinder
     }
 
     private func tier(_ field: YAMLField) -> Storage.Ceph.Tier? {

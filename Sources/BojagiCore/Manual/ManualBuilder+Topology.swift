@@ -54,7 +54,7 @@ extension ManualBuilder {
         }
         let tiers = ceph.tiers.map { tier in
             [tier.name, tier.deviceClass, TopologyDiagram.protection(tier) { t($0, $1) }, "\(tier.osds)", TopologyReport.tb(tier.rawTB), TopologyReport.tb(tier.usableTB),
-             TopologyReport.tb(tier.nearfullTB), TopologyReport.tb(tier.afterLossTB), tier.plannedTB.map(TopologyReport.tb) ?? "–"]
+             TopologyReport.tb(tier.nearfullTB), tier.reprotects ? TopologyReport.tb(tier.afterLossTB) : t("storage.degraded"), tier.plannedTB.map(TopologyReport.tb) ?? "–"]
         }
         var blocks: [ManualDocument.Block] = [
             .paragraph(t("storage.intro", ["release": cloud.plan.release.ceph ?? "–", "domain": ceph.failureDomain.rawValue,

@@ -12,12 +12,17 @@ enum TopologyReport {
         out += services.render(indent: "  ")
 
         out += "\nPlacement: host → services\n"
-        var table = TextTable(["HOST", "ADDRESS", "ROLES", "SERVICES"])
+        let ceph = topology.placement.ceph
+        var table = TextTable(["HOST", "ADDRESS", "ROLES", "CONTAINERS", "SERVICES"] + (ceph.hosts.isEmpty ? [] : ["CEPH"]))
         for host in hosts {
-            table.append([host.name, host.address ?? "–", host.roles.map(\.rawValue).joined(separator: ","),
-                          (topology.placement.hosts[host.name] ?? []).joined(separator: ", ")])
+            var row = [host.name, host.address ?? "–", host.roles.map(\.rawValue).joined(separator: ","),
+                       "\(topology.placement.containers[host.name]?.count ?? 0)",
+                       (topology.placement.hosts[host.name] ?? []).joined(separator: ", ")]
+            if !ceph.hosts.isEmpty { row.append(ceph.host(host.name)?.names.joined(separator: ", ") ?? "–") }
+            table.append(row)
         }
         out += table.render(indent: "  ")
+        out += "  CONTAINERS: what kolla-ansible runs there (its roles' services and groups, with cron, kolla-toolbox, fluentd and the exporters); CEPH: cephadm's daemons\n"
 
         out += "\nHigh availability\n"
         let ha = topology.ha
@@ -60,20 +65,11 @@ enum TopologyReport {
                 guard let memory = host.memoryGiB else { continue }
                 var shares: [String] = []
                 if host.instancesMiB > 0 { shares.append("instances \(PlanReport.gib(host.instancesMiB)) (all but capacity.reserved_host_memory_gib)") }
-                if host.osdMiB > 0 { shares.append("\(host.osds) OSDs \(PlanReport.gib(host.osdMiB))") }
+                if host.cephMiB > 0 { shares.append("Ceph (\(host.cephDaemons.joined(separator: ", "))) \(PlanReport.gib(host.cephMiB))") }
                 out += "  \(host.name) shares its \(memory) GiB: \(shares.joined(separator: ", ")); HAS is what is left\n"
             }
         }
-        if let ceph = topology.ceph {
-            out += "\nCeph capacity (failure domain \(ceph.failureDomain.rawValue), nearfull \(format(ceph.nearfullRatio)))\n"
-            var tiers = TextTable(["TIER", "PROTECTION", "OSDS", "DOMAINS", "RAW", "USABLE", "AT NEARFULL", "AFTER LOSING ONE", "PLANNED"])
-            for tier in ceph.tiers {
-                tiers.append([tier.name + " (\(tier.deviceClass))", tier.protection, "\(tier.osds)", "\(tier.failureDomains)",
-                              tb(tier.rawTB), tb(tier.usableTB), tb(tier.nearfullTB), tb(tier.afterLossTB),
-                              tier.plannedTB.map(tb) ?? "–"])
-            }
-            out += tiers.render(indent: "  ")
-        }
+        out += CephReport.text(topology, plan: plan, hosts: hosts)
         return out
     }
 

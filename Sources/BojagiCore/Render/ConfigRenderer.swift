@@ -48,7 +48,7 @@ public enum ConfigRenderer {
                                           contents: context.header("ml2_conf.ini override", comment: "#") + ml2.joined()))
             }
         }
-        return files
+        return files + CinderGlobals.files(context)
     }
 
     /// Neutron's MTUs from the blueprint (Neutron admin guide, "MTU considerations"): `global_physnet_mtu` is the

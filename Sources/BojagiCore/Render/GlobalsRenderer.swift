@@ -48,14 +48,7 @@ public enum GlobalsRenderer {
         entries += CephGlobals.entries(context)
         entries += MonitoringGlobals.entries(context)
 
-        // Cinder: several cinder-volume hosts need a cluster name and a coordination backend (kolla prechecks).
-        if context.has("cinder") {
-            let volumeHosts = context.plan.topology?.placement.services["cinder"]?.first { $0.name == "cinder-volume" }?.hosts ?? []
-            if volumeHosts.count > 1 {
-                entries.append(GlobalsEntry("cinder_cluster_name", .string(blueprint.name ?? "bojagi"),
-                                            from: "hosts (\(volumeHosts.count) cinder-volume hosts)"))
-            }
-        }
+        entries += CinderGlobals.entries(context)
         return entries
     }
 

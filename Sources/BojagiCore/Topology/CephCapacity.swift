@@ -19,9 +19,18 @@ public struct CephCapacity: Sendable, Hashable, Codable {
         public let afterLossTB: Double
         public let plannedTB: Double?
 
+        /// Whether Ceph can re-protect the data after losing a failure domain: only with more domains than copies
+        /// or chunks. With exactly as many, the tier runs degraded (one copy or chunk short) until the domain is back.
+        public var reprotects: Bool { failureDomains > width }
+
         /// Whether the planned data (or, without a plan, the nearfull level) survives the loss of a failure domain.
         public var survivesLoss: Bool {
-            (plannedTB ?? nearfullTB) <= afterLossTB && failureDomains > width
+            (plannedTB ?? nearfullTB) <= afterLossTB && reprotects
+        }
+
+        /// The plan's "after losing one" cell: the capacity once re-protected, or that the tier runs degraded.
+        public var afterLossText: String {
+            reprotects ? String(format: "%.1f TB", afterLossTB) : "degraded until back"
         }
     }
 

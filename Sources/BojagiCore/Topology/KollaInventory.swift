@@ -10,8 +10,10 @@ public struct KollaInventory: Sendable {
     public let groups: [String]
     /// Group → its child groups, as `[group:children]` lists them.
     public let children: [String: [String]]
+    /// Every container kolla's roles run, with the groups that place it (empty when not given).
+    public let containers: [KollaContainer]
 
-    public init(parsing text: String) {
+    public init(parsing text: String, containers: [KollaContainer] = []) {
         var groups: [String] = []
         var children: [String: [String]] = [:]
         var current: String?
@@ -34,6 +36,7 @@ public struct KollaInventory: Sendable {
         }
         self.groups = groups
         self.children = children
+        self.containers = containers
     }
 
     public static func bundled() throws -> KollaInventory {
@@ -42,7 +45,7 @@ public struct KollaInventory: Sendable {
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw CatalogError.missing(path: "kolla/multinode", reason: "kolla-ansible's inventory model is not in the bundle")
         }
-        return KollaInventory(parsing: text)
+        return KollaInventory(parsing: text, containers: try KollaContainer.bundled())
     }
 
     /// The host groups whose hosts end up in `group`.

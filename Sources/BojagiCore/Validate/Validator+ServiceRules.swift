@@ -8,5 +8,6 @@ extension Validator {
         OctaviaManagementNetworkRule(),
         IronicProvisioningNetworkRule(),
         DesignateBackendRule(),
+        RemovedCapabilityRule(),
     ]
 }

@@ -62,8 +62,11 @@ enum PlanPages {
             body += "<h2>Ceph</h2>\n<p class=\"note\">Failure domain \(ceph.failureDomain.rawValue), nearfull ratio \(ceph.nearfullRatio); N+1 is what a tier holds at nearfull after losing its largest failure domain.</p>\n"
             for tier in ceph.tiers {
                 body += CapacityChart.bars(title: "\(tier.name) (\(tier.deviceClass), \(tier.protection), \(tier.osds) OSDs)", unit: " TB", bars: [
-                    ("raw", tier.rawTB), ("usable", tier.usableTB), ("nearfull", tier.nearfullTB), ("N+1", tier.afterLossTB), ("planned", tier.plannedTB),
+                    ("raw", tier.rawTB), ("usable", tier.usableTB), ("nearfull", tier.nearfullTB), ("N+1", tier.reprotects ? tier.afterLossTB : nil), ("planned", tier.plannedTB),
                 ])
+                if !tier.reprotects {
+                    body += "<p><span class=\"warning\">\(tier.protection) on exactly \(tier.failureDomains) failure domains: after losing one it runs degraded until that domain is back (N+1 has no figure).</span></p>\n"
+                }
                 body += "<p>\(tier.survivesLoss ? "Holds its planned data after losing one failure domain." : "<span class=\"warning\">Does not hold its planned data after losing one failure domain.</span>")</p>\n"
             }
         }

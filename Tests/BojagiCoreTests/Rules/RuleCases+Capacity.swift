@@ -18,17 +18,18 @@ extension RuleCases {
             $0.capacity.ramAllocationRatio = 1.2
         },
         RuleCase("CAP003", "storage hosts that also run guests", .warning,
-                 "stor01 is compute and storage and needs 28 GiB beside its instances (6 OSDs ≈ 24 GiB at 4 GiB each, the host 4 GiB), but capacity.reserved_host_memory_gib keeps only 8 GiB") {
+                 "stor01 is compute and storage and needs 32 GiB beside its instances (Ceph osd ×6, rgw ≈ 28 GiB (OSDs at 4 GiB each), the host 4 GiB), but capacity.reserved_host_memory_gib keeps only 8 GiB") {
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.storage) { $0.hosts[index].roles.append(.compute) }
         },
         RuleCase("CAP003", "controllers that also run guests", .warning, "ctl01 is compute and control and needs") { blueprint in
             for index in 0...2 { blueprint.hosts[index].roles.append(.compute) }
         },
-        RuleCase("CAP004", "controllers too small", .error, "ctl01 has 8 GiB but its") {
+        RuleCase("CAP004", "controllers too small", .error, "ctl01 has 8 GiB (0 GiB after its Ceph daemons: mon, mgr) but its") {
             for index in 0..<3 { $0.hosts[index].memoryGiB = 8 }
         },
-        RuleCase("CAP004", "controllers without headroom", .warning, "ctl01 has 20 GiB and its control plane needs about") {
-            for index in 0..<3 { $0.hosts[index].memoryGiB = 20 }
+        RuleCase("CAP004", "controllers without headroom", .warning,
+                 "ctl01 has 30 GiB (22 GiB after its Ceph daemons: mon, mgr) and its control plane needs about") {
+            for index in 0..<3 { $0.hosts[index].memoryGiB = 30 }
         },
         RuleCase("CAP005", "compute hosts without sizes", .advice, "compute hosts cmp01, cmp02, cmp03 give no cores or memory") {
             for index in $0.hosts.indices where $0.hosts[index].roles.contains(.compute) { $0.hosts[index].cores = nil }

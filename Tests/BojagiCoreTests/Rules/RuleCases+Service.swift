@@ -2,8 +2,19 @@
 
 extension RuleCases {
     static let service: [RuleCase] = [
-        RuleCase("SVC010", "Cinder without Ceph", .error, "Cinder is in the package but storage.ceph is missing") {
+        RuleCase("SVC010", "Cinder without Ceph", .error, "neither storage.ceph nor storage.cinder gives it a backend") {
             $0.storage.ceph = nil
+        },
+        RuleCase("SVC010", "LVM without storage hosts", .error, "no host has the storage role") {
+            $0.storage.cinder = Storage.Cinder(backend: .lvm)
+            $0.hosts.removeAll { $0.roles.contains(.storage) }
+        },
+        RuleCase("SVC018", "removing a required capability", .warning,
+                 "block-storage is one of the web-application profile's required capabilities (Web application), and bojagi.yaml removes it") {
+            $0.capabilities.remove.append("block-storage")
+        },
+        RuleCase("SVC018", "removing a capability the profile lacks", .advice, "the web-application profile has no bare-metal capability") {
+            $0.capabilities.remove.append("bare-metal")
         },
         RuleCase("SVC010", "Ceph without tiers", .error, "storage.ceph defines no tier") {
             $0.storage.ceph!.tiers = []

@@ -45,7 +45,7 @@ struct CephCluster: Sendable {
     /// Every service whose `config/<service>/ceph.conf` kolla reads.
     let configServices: [String]
 
-    static let maximumMonitors = 5
+    static let maximumMonitors = CephDaemons.maximumMonitors
 
     init?(_ context: RenderContext) {
         guard let ceph = context.blueprint.storage.ceph,
@@ -82,20 +82,7 @@ struct CephCluster: Sendable {
         configServices = services
     }
 
-    /// Monitors go on the control hosts; with fewer than three, storage hosts make up three where they can.
-    /// At most five, and an odd number, so a majority always exists.
-    static func monitors(_ hosts: [Host]) -> [Host] {
-        var chosen = hosts.filter { $0.roles.contains(.control) }
-        if chosen.count < 3 {
-            for host in hosts where host.roles.contains(.storage) && !chosen.contains(where: { $0.name == host.name }) {
-                guard chosen.count < 3 else { break }
-                chosen.append(host)
-            }
-        }
-        chosen = Array(chosen.prefix(maximumMonitors))
-        if !chosen.isEmpty, chosen.count.isMultiple(of: 2) { chosen.removeLast() }
-        return chosen
-    }
+    static func monitors(_ hosts: [Host]) -> [Host] { CephDaemons.monitors(hosts) }
 
     /// The address clients and daemons reach a host on: the management address, else its name.
     static func address(_ host: Host) -> String { host.address ?? host.name }

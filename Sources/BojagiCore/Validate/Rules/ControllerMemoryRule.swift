@@ -1,5 +1,5 @@
 /// CAP004: the control plane's containers (from the catalog's footprints and the placement) must fit each
-/// controller's memory, less its OSDs, with room for peaks, caches and upgrades. A controller that also runs
+/// controller's memory, less its Ceph daemons, with room for peaks, caches and upgrades. A controller that also runs
 /// instances gets only the reservation, which CAP003 checks.
 public struct ControllerMemoryRule: Rule {
     public let id = "CAP004"
@@ -15,9 +15,9 @@ public struct ControllerMemoryRule: Rule {
             guard let memory = host.memoryGiB, let available = host.availableMiB, let headroom = host.headroomMiB else { continue }
             let path = (origins[host.name].flatMap { $0.isEmpty ? nil : $0 } ?? "hosts") + ".memory_gib"
             let needed = gib(host.neededMiB)
-            let osds = host.osds > 0 ? " (\(gib(available)) GiB after its \(host.osds) OSDs)" : ""
-            // Enough for the control plane with 25 % headroom, plus the OSDs' share.
-            let enough = Int(((Double(host.neededMiB) / 0.75 + Double(host.osdMiB)) / 1024).rounded(.up))
+            let osds = host.cephMiB > 0 ? " (\(gib(available)) GiB after its Ceph daemons: \(host.cephDaemons.joined(separator: ", ")))" : ""
+            // Enough for the control plane with 25 % headroom, plus Ceph's share.
+            let enough = Int(((Double(host.neededMiB) / 0.75 + Double(host.cephMiB)) / 1024).rounded(.up))
             if headroom < 0 {
                 findings.append(context.finding(id, .error, path,
                                                 "\(host.name) has \(memory) GiB\(osds) but its \(host.containers) control-plane containers need about \(needed) GiB",

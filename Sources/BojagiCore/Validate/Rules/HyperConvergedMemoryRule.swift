@@ -1,9 +1,10 @@
 /// CAP003: nova offers instances all of a compute host's memory but `reserved_host_memory`, so on a host that is
-/// also Ceph storage or a controller the reservation must hold the OSDs (about osd_memory_target, 4 GiB, each),
+/// also Ceph storage or a controller the reservation must hold Ceph's daemons (`CephDaemons`: each OSD at
+/// osd_memory_target, 4 GiB, and the monitor, manager, RGW and MDS there),
 /// the control plane's containers and the host itself, or instances take their memory.
 public struct HyperConvergedMemoryRule: Rule {
     public let id = "CAP003"
-    public let summary = "Compute hosts that are also storage or control hosts reserve the memory of their OSDs, control plane and host"
+    public let summary = "Compute hosts that are also storage or control hosts reserve the memory of their Ceph daemons, control plane and host"
 
     /// The host's own share: kernel, agents, page cache.
     static let hostGiB = 4
@@ -16,14 +17,15 @@ public struct HyperConvergedMemoryRule: Rule {
         var findings: [Finding] = []
         var reported: Set<String> = []  // Hosts of one range are alike: report each entry once.
         for host in context.hosts(with: .compute) where host.roles.contains(.storage) || host.roles.contains(.control) {
-            let osds = CephCapacity.osds(on: host, in: context.blueprint.storage.ceph)
+            let ceph = context.topology.placement.ceph.host(host.name)
+            let cephGiB = Int((Double(ceph?.memoryMiB ?? 0) / 1024).rounded(.up))
             let controlMiB = host.roles.contains(.control) ? control[host.name]?.neededMiB ?? 0 : 0
-            guard osds > 0 || controlMiB > 0 else { continue }
+            guard cephGiB > 0 || controlMiB > 0 else { continue }
             let controlGiB = Int((Double(controlMiB) / 1024).rounded(.up))
-            let needed = osds * CephCapacity.osdMemoryGiB + controlGiB + Self.hostGiB
+            let needed = cephGiB + controlGiB + Self.hostGiB
             guard reserved < needed, reported.insert(host.origin).inserted else { continue }
             var parts: [String] = []
-            if osds > 0 { parts.append("\(osds) OSDs ≈ \(osds * CephCapacity.osdMemoryGiB) GiB at 4 GiB each") }
+            if let ceph, cephGiB > 0 { parts.append("Ceph \(ceph.names.joined(separator: ", ")) ≈ \(cephGiB) GiB (OSDs at 4 GiB each)") }
             if controlMiB > 0 { parts.append("the control plane ≈ \(controlGiB) GiB") }
             parts.append("the host \(Self.hostGiB) GiB")
             let roles = [host.roles.contains(.storage) ? "storage" : nil, host.roles.contains(.control) ? "control" : nil].compactMap { $0 }
