@@ -141,7 +141,7 @@ sed -n "s/.*failing task: //p" "$OUT_BASE/prechecks.txt" | head -1 | sed 's/^/  
 
 # --- 5. diff and diff --services -----------------------------------------------------------------
 echo "# diff"
-sed -i 's/^  reserved_host_memory_gib: 32$/  reserved_host_memory_gib: 24/' "$BP"
+sed -i 's/^  reserved_host_memory_gib: 40$/  reserved_host_memory_gib: 24/' "$BP"
 "$BOJAGI" diff "$BP" --against "$DIR" > "$OUT_BASE/diff.txt" 2>&1
 check "diff exits 1 on a change" test $? -eq 1
 check "diff shows the rendered change" has "$OUT_BASE/diff.txt" '^\+reserved_host_memory_mb = 24576$'
