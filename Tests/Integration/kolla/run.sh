@@ -226,7 +226,7 @@ if part single-node && genconfig_end single-node; then
     check "aio1: heat is configured (capabilities.add)" test -f "$h/heat-engine/heat.conf"
     check "aio1: HA off, so no ProxySQL beside MariaDB on 3306 (enable_proxysql: no)" test ! -e "$h/proxysql"
     check "aio1: one network host, so no agent HA" sh -c "! grep -q '^l3_ha = true' '$h/neutron-server/neutron.conf'"
-    check "aio1: reserves the control plane, the OSDs and the host (32 GiB)" has "$h/nova-compute/nova.conf" '^reserved_host_memory_mb = 32768$'
+    check "aio1: reserves the control plane, Ceph's daemons and the host (40 GiB)" has "$h/nova-compute/nova.conf" '^reserved_host_memory_mb = 40960$'
 fi
 
 if part matrix; then
