@@ -206,6 +206,7 @@ if part map-platform && genconfig_end map-platform; then
     check "cmp01: nova-compute reserves 16 GiB" has "$n" '^reserved_host_memory_mb = 16384$'
     check "cmp01: instances on RBD" has "$n" '^images_type = rbd$'
     check "cmp01: nova-compute got the cinder keyring" test -f "$h/nova-compute/ceph.client.cinder.keyring"
+    check "cmp01: libvirt holds the secret nova.conf names for RBD (rbd_secret_uuid)" sh -c "u=\$(sed -n 's/^rbd_secret_uuid = //p' '$n'); test -n \"\$u\" && test -s '$h/nova-libvirt/secrets/'\$u.xml && test -s '$h/nova-libvirt/secrets/'\$u.base64 && grep -q \"<uuid>\$u</uuid>\" '$h/nova-libvirt/secrets/'\$u.xml"
     check "cmp01: no load balancer on a compute host" test ! -e "$h/haproxy"
     check "cmp01: provider networks bridge physnet1 on the compute (enable_neutron_provider_networks)" has "$h/neutron-openvswitch-agent/openvswitch_agent.ini" '^bridge_mappings = physnet1:br-ex$'
     check "cmp01: nova-compute gets the blueprint's CA" test -f "$h/nova-compute/ca-certificates/test-ca.crt"
