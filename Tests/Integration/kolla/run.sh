@@ -14,8 +14,9 @@
 # all three controllers, and are checked to), ctl02 and ctl03 only repeat ctl01 with their own addresses (the
 # per-host address, Octavia's bond0.140, is checked on ctl01), and each controller took 5 of the 17 minutes.
 # Then the matrix (lib/matrix.sh): the blueprint under matrix/ holds every kolla service any profile enables;
-# it is rendered for every release of matrix/releases.txt and genconfig'd by that release's own kolla-ansible
-# (2026.1: kolla-ansible 22 in its own pinned venv), every role of it on ctl01 and cmp01.
+# it is rendered for every release of matrix/releases.txt and genconfig'd on ctl01 and cmp01 by that release's own
+# kolla-ansible (each in its own pinned venv): every role on 2026.1 and 2025.2, on 2026.2 only the roles of the
+# services the map platform's run above did not render.
 # genconfig runs kolla's plays with Mitogen's strategy (scripts/kolla/genconfig.sh; KOLLA_GENCONFIG_STRATEGY=linear
 # for Ansible's own): the same files, about three times faster.
 # Ends with "N passed, N failed"; exits non-zero when anything failed.
@@ -35,7 +36,7 @@ source "$HERE/lib/checks.sh"
 source "$HERE/lib/matrix.sh"
 
 "$ROOT/scripts/kolla/install-venv.sh" >/dev/null || { echo "cannot install kolla-ansible"; exit 1; }
-# Each matrix release's own kolla-ansible (cached by the venv's stamp; a cold install takes about 2.5 minutes).
+# Each matrix release's own kolla-ansible (cached by the venv's stamp; a cold install with uv takes seconds to a minute).
 mapfile -t MATRIX_RELEASES < <(grep -vE '^(#|$)' "$HERE/matrix/releases.txt")
 [[ -n "${KOLLA_MATRIX_RELEASES:-}" ]] && read -ra MATRIX_RELEASES <<<"$KOLLA_MATRIX_RELEASES"   # development only
 declare -A MATRIX_VENV=()
